@@ -1,0 +1,359 @@
+//! marsad-coder: Arabic sentences in, PLOVER events out.
+//!
+//! For each sentence of a document the coder
+//!
+//! 1. tokenises it (`marsad-text`) and matches the three lexicons (`marsad-lexicon`):
+//!    actors, event triggers and cues;
+//! 2. builds entity mentions from actor matches ([`mention`]): compositions such as
+//!    الحكومة العراقية and lists such as السعودية والإمارات;
+//! 3. reads the sentence's modality ([`modality`]): negation, conditions and provisos with
+//!    their text, future and historical cues, reported speech and its speaker;
+//! 4. for every trigger, finds actor and recipient from Arabic argument structure
+//!    ([`args`]): verb-subject-object and subject-verb order, the genitive of event nouns
+//!    (هجوم داعش), prepositions that mark recipients (على، ضد), passives (تعرض X لهجوم،
+//!    قتل 5 جنود) and agents (من قبل X);
+//! 5. assembles PLOVER records ([`record`]) with evidence offsets into the original text,
+//!    applies PLOVER's rule that a conditional conflictual act is a THREATEN, and merges
+//!    duplicates within the sentence.
+//!
+//! The coder is deterministic: the same document gives the same events and ids.
+
+pub mod args;
+pub mod mention;
+pub mod modality;
+pub mod record;
+
+use marsad_lexicon::{Lexicon, PhraseMatch, Trigger};
+use marsad_text::{split_sentences, tokenize, SentenceSpan, TokenKind, TokenizedSentence};
+pub use record::{Attribution, CiteInfo, Condition, Entity, Event, Evidence, TextInfo};
+
+use mention::{Ent, Mention};
+use modality::Modality;
+
+/// Name and version written into `cite_info.coder`.
+pub const CODER: &str = concat!("marsad ", env!("CARGO_PKG_VERSION"));
+/// Codebook reference written into `cite_info.codebook`.
+pub const CODEBOOK: &str = "plover-marsad-0.1";
+
+/// A document to code.
+#[derive(Debug, Clone, Copy)]
+pub struct DocumentRef<'a> {
+    pub id: &'a str,
+    pub text: &'a str,
+    /// Story date, YYYY-MM-DD.
+    pub date: &'a str,
+    pub title: Option<&'a str>,
+    pub url: Option<&'a str>,
+    pub source: Option<&'a str>,
+}
+
+/// One sentence of a coded document.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SentenceOut {
+    pub sequence: u32,
+    pub start: u32,
+    pub end: u32,
+    pub text: String,
+}
+
+/// The result of coding one document: all events (factual or not) and its sentences.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct CodedDocument {
+    pub sentences: Vec<SentenceOut>,
+    pub events: Vec<Event>,
+}
+
+/// True when the event is neither negated nor hypothetical, i.e. belongs in the default
+/// output.
+pub fn is_factual(e: &Event) -> bool {
+    !e.aux_mode.iter().any(|m| m == "negation" || m == "hypothetical")
+}
+
+/// The event coder. Cheap to share between threads (`&Coder` is `Sync`).
+pub struct Coder {
+    lex: Lexicon,
+}
+
+/// Per-thread buffers reused across sentences.
+#[derive(Default)]
+struct Scratch {
+    tok: TokenizedSentence,
+    actor_matches: Vec<PhraseMatch>,
+    trigger_matches: Vec<PhraseMatch>,
+    cue_matches: Vec<PhraseMatch>,
+}
+
+/// One trigger occurrence with its entry.
+#[derive(Debug, Clone)]
+pub(crate) struct TriggerHit<'a> {
+    pub m: PhraseMatch,
+    pub trig: &'a Trigger,
+    /// Tokens that belong to the trigger (its gap excluded).
+    pub tokens: Vec<usize>,
+}
+
+impl Coder {
+    pub fn new(lex: Lexicon) -> Coder {
+        Coder { lex }
+    }
+
+    pub fn lexicon(&self) -> &Lexicon {
+        &self.lex
+    }
+
+    /// Codes a document.
+    pub fn code(&self, doc: &DocumentRef) -> CodedDocument {
+        let mut out = CodedDocument::default();
+        let mut scratch = Scratch::default();
+        for (seq, span) in split_sentences(doc.text).iter().enumerate() {
+            let text = span.text(doc.text);
+            out.sentences.push(SentenceOut { sequence: seq as u32, start: span.start, end: span.end, text: text.to_string() });
+            self.code_sentence(doc, seq as u32, span, &mut scratch, &mut out.events);
+        }
+        out
+    }
+
+    fn code_sentence(&self, doc: &DocumentRef, seq: u32, span: &SentenceSpan, sc: &mut Scratch, events: &mut Vec<Event>) {
+        let sentence_text = span.text(doc.text);
+        if !sentence_text.chars().any(|c| ('\u{0620}'..='\u{064A}').contains(&c)) {
+            return;
+        }
+        tokenize(doc.text, span, &mut sc.tok);
+        let s = &sc.tok;
+        sc.trigger_matches.clear();
+        self.lex.trigger_index.find_all(s, &mut sc.trigger_matches);
+        if sc.trigger_matches.is_empty() {
+            return;
+        }
+        sc.actor_matches.clear();
+        self.lex.actor_index.find_all(s, &mut sc.actor_matches);
+        sc.cue_matches.clear();
+        self.lex.cue_index.find_all(s, &mut sc.cue_matches);
+
+        let text_of = |a: u32, b: u32| char_slice(sentence_text, span.start, a, b);
+        let mentions = mention::mentions(&self.lex, s, &sc.actor_matches, doc.date, &text_of);
+
+        // Triggers, minus those that are part of a multi-word name (الحشد in الحشد الشعبي).
+        let mut hits: Vec<TriggerHit> = Vec::new();
+        for m in &sc.trigger_matches {
+            if mentions.iter().any(|mn| mn.named_multiword && m.start >= mn.start && m.start < mn.end) {
+                continue;
+            }
+            let tokens: Vec<usize> = (m.start..m.end).filter(|t| !(m.gap.0..m.gap.1).contains(t)).collect();
+            let mut seen: Vec<&str> = Vec::new();
+            for &e in &m.entries {
+                let trig = &self.lex.triggers[e as usize];
+                if seen.contains(&trig.event) {
+                    continue;
+                }
+                seen.push(trig.event);
+                hits.push(TriggerHit { m: m.clone(), trig, tokens: tokens.clone() });
+            }
+        }
+        if hits.is_empty() {
+            return;
+        }
+        let modality = Modality::read(&self.lex, s, &sc.cue_matches, &hits, &mentions);
+        let first_new = events.len();
+        for (h_idx, hit) in hits.iter().enumerate() {
+            let roles = args::assign(s, &mentions, hit, &hits);
+            let md = modality.for_trigger(h_idx);
+            let mut event = hit.trig.event.to_string();
+            let mut mode = hit.trig.mode.clone();
+            let mut aux: Vec<&'static str> = md.aux.clone();
+            // PLOVER: a conflictual act promised under a condition is a THREATEN, coded as
+            // a single category rather than category + hypothetical.
+            if md.consequence_of_condition && is_conflictual(&event) {
+                mode = threaten_mode(&event, mode.as_deref()).map(str::to_owned);
+                event = "THREATEN".to_string();
+                aux.retain(|a| *a != "hypothetical" && *a != "future");
+            }
+            let mut actor_ents: Vec<&Ent> = roles.actor.map(|i| mentions[i].ents.iter().collect()).unwrap_or_default();
+            let recipient_ents: Vec<&Ent> = roles.recipient.map(|i| mentions[i].ents.iter().collect()).unwrap_or_default();
+            let speaker = md.attribution.as_ref().and_then(|a| a.speaker.map(|i| &mentions[i]));
+            if actor_ents.is_empty() && is_verbal(&event) {
+                if let Some(sp) = speaker {
+                    if Some(sp.start) != roles.recipient.map(|i| mentions[i].start) {
+                        actor_ents = sp.ents.iter().collect();
+                    }
+                }
+            }
+            let trigger_start = s.tokens[hit.tokens[0]].start;
+            let trigger_end = s.tokens[*hit.tokens.last().unwrap()].end;
+            let mut evidence = Vec::new();
+            let mut event_text = Vec::new();
+            // Contiguous runs of trigger tokens.
+            let mut run_start = hit.tokens[0];
+            for w in 0..hit.tokens.len() {
+                let t = hit.tokens[w];
+                let next = hit.tokens.get(w + 1).copied();
+                if next != Some(t + 1) {
+                    let (a, b) = (s.tokens[run_start].start, s.tokens[t].end);
+                    let txt = text_of(a, b);
+                    event_text.push(txt.clone());
+                    evidence.push(Evidence { role: "trigger".into(), text: txt, start: a, end: b });
+                    if let Some(n) = next {
+                        run_start = n;
+                    }
+                }
+            }
+            let to_entity = |e: &Ent, role: &str, evidence: &mut Vec<Evidence>| -> Entity {
+                let txt = text_of(e.start, e.end);
+                evidence.push(Evidence { role: role.into(), text: txt.clone(), start: e.start, end: e.end });
+                Entity {
+                    code: e.code.clone(),
+                    sector: e.sectors.first().cloned(),
+                    other_sectors: e.sectors.iter().skip(1).cloned().collect(),
+                    entity_text: txt,
+                    identifier_id: e.wikidata.clone(),
+                    identifier_text: e.name.clone(),
+                    office: e.office.clone(),
+                }
+            };
+            let actor: Vec<Entity> = actor_ents.iter().map(|e| to_entity(e, "actor", &mut evidence)).collect();
+            let recipient: Vec<Entity> = recipient_ents.iter().map(|e| to_entity(e, "recipient", &mut evidence)).collect();
+            let condition = md.condition.map(|c| {
+                let cue = text_of(c.cue_start, c.cue_end);
+                let txt = text_of(c.start, c.end);
+                evidence.push(Evidence { role: "condition".into(), text: txt.clone(), start: c.start, end: c.end });
+                Condition { cue, text: txt, start: c.start, end: c.end }
+            });
+            let attribution = md.attribution.as_ref().map(|a| {
+                let verb = text_of(a.verb_start, a.verb_end);
+                let (st, en, sp) = match a.speaker {
+                    Some(i) => {
+                        let m = &mentions[i];
+                        let first = &m.ents[0];
+                        let last = m.ents.last().unwrap();
+                        let ent = to_entity(first, "attribution", &mut evidence);
+                        (first.start, last.end, Some(ent))
+                    }
+                    None => (a.verb_start, a.verb_end, None),
+                };
+                Attribution { verb, speaker: sp, start: st, end: en }
+            });
+            for cue in &md.cue_spans {
+                evidence.push(Evidence { role: "aux_mode".into(), text: text_of(cue.0, cue.1), start: cue.0, end: cue.1 });
+            }
+            aux.sort_unstable();
+            aux.dedup();
+            let score = if event == hit.trig.event {
+                hit.trig.score
+            } else {
+                marsad_lexicon::plover::score(&event, mode.as_deref())
+            };
+            let quad = if event == hit.trig.event { hit.trig.quad } else { marsad_lexicon::plover::quad_code(&event) };
+            let id = event_id(doc.id, seq, &event, trigger_start, trigger_end);
+            events.push(Event {
+                id,
+                date: doc.date.to_string(),
+                event: vec![event],
+                actor,
+                recipient,
+                mode: mode.into_iter().collect(),
+                context: hit.trig.context.clone(),
+                event_text,
+                event_scale: score,
+                quad_code: quad,
+                text: sentence_text.to_string(),
+                text_info: TextInfo { sequence: seq, start: span.start, end: span.end },
+                cite_info: CiteInfo {
+                    citation: doc.id.to_string(),
+                    url: doc.url.map(str::to_owned),
+                    title: doc.title.map(str::to_owned),
+                    publication: doc.source.map(str::to_owned),
+                    language: "ar".into(),
+                    coder: CODER.into(),
+                    codebook: CODEBOOK.into(),
+                },
+                aux_mode: aux.iter().map(|a| a.to_string()).collect(),
+                condition,
+                attribution,
+                evidence,
+            });
+        }
+        merge_duplicates(events, first_new);
+    }
+}
+
+/// Categories whose conditional promise is a THREATEN.
+fn is_conflictual(event: &str) -> bool {
+    matches!(event, "ASSAULT" | "COERCE" | "SANCTION" | "MOBILIZE" | "REJECT" | "PROTEST")
+}
+
+/// Verbal categories, whose actor is the speaker when the sentence names no other.
+fn is_verbal(event: &str) -> bool {
+    matches!(
+        event,
+        "AGREE" | "CONSULT" | "SUPPORT" | "CONCEDE" | "REQUEST" | "ACCUSE" | "REJECT" | "THREATEN"
+    )
+}
+
+fn threaten_mode(event: &str, mode: Option<&str>) -> Option<&'static str> {
+    match (event, mode) {
+        ("ASSAULT", _) | ("MOBILIZE", _) => Some("violence"),
+        ("COERCE", Some("arrest")) => Some("arrest"),
+        ("COERCE", Some("restrict" | "curfew" | "censor")) => Some("restrict"),
+        ("SANCTION", Some("expel")) | ("COERCE", Some("deport")) => Some("expel"),
+        ("SANCTION", _) | ("REJECT", _) => Some("relations"),
+        _ => None,
+    }
+}
+
+/// Merges events of one sentence that repeat the same category between the same
+/// parties with the same modality (هجوم ... استهدف in one sentence is one attack).
+fn merge_duplicates(events: &mut Vec<Event>, from: usize) {
+    let key = |e: &Event| {
+        let codes = |v: &[Entity]| v.iter().map(|x| format!("{:?}/{:?}", x.code, x.sector)).collect::<Vec<_>>().join(",");
+        (e.event.clone(), codes(&e.actor), codes(&e.recipient), e.aux_mode.clone())
+    };
+    let mut i = from;
+    while i < events.len() {
+        let k = key(&events[i]);
+        if let Some(j) = (from..i).find(|&j| key(&events[j]) == k) {
+            let dup = events.remove(i);
+            let keep = &mut events[j];
+            // Keep the more informative of the two, and both triggers as evidence.
+            for t in dup.event_text {
+                if !keep.event_text.contains(&t) {
+                    keep.event_text.push(t);
+                }
+            }
+            for ev in dup.evidence {
+                if ev.role == "trigger" && !keep.evidence.contains(&ev) {
+                    keep.evidence.push(ev);
+                }
+            }
+            if keep.mode.is_empty() {
+                keep.mode = dup.mode;
+                keep.event_scale = dup.event_scale;
+            }
+            if keep.condition.is_none() {
+                keep.condition = dup.condition;
+            }
+        } else {
+            i += 1;
+        }
+    }
+}
+
+/// Deterministic event id from the document id, sentence, category and trigger offsets.
+pub fn event_id(doc_id: &str, seq: u32, event: &str, start: u32, end: u32) -> String {
+    let key = format!("{doc_id}\u{1f}{seq}\u{1f}{event}\u{1f}{start}\u{1f}{end}");
+    format!("mrs-{:032x}", xxhash_rust::xxh3::xxh3_128(key.as_bytes()))
+}
+
+/// Original text of the character span `[a, b)` inside a sentence starting at character
+/// `sentence_start` of the document.
+fn char_slice(sentence: &str, sentence_start: u32, a: u32, b: u32) -> String {
+    let (a, b) = ((a - sentence_start) as usize, (b - sentence_start) as usize);
+    sentence.chars().skip(a).take(b.saturating_sub(a)).collect()
+}
+
+pub(crate) fn is_clause_break(s: &TokenizedSentence, i: usize) -> bool {
+    s.tokens[i].kind == TokenKind::Punct && matches!(s.norm_of(i), "," | ";" | ":" | "." | "?" | "!" | "(" | ")" | "\"" | "-" | "—")
+}
+
+pub(crate) fn _mention_of(mentions: &[Mention], tok: usize) -> Option<usize> {
+    mentions.iter().position(|m| tok >= m.start && tok < m.end)
+}

@@ -1,0 +1,216 @@
+//! Arabic inflection for lexicon entries: verb conjugation and nisba (demonym) forms.
+//!
+//! Analysts write a verb once, as `PAST/PRESENT[/SHORT]` in the 3rd person masculine
+//! singular; marsad generates the other persons, numbers and genders of both tenses,
+//! including jussive/subjunctive forms (لم يقل، لن يهاجموا). Diacritics are not written in
+//! news, so passive forms coincide with active ones and need no generation. The verb class
+//! is read from the written endings before normalisation: a final ى (رمى) or ا with present
+//! in و (دعا/يدعو) is a defective verb; a final hamza (بدأ) is sound. Hollow and doubled
+//! verbs take their short stem (قل، ردد) from the optional third part.
+
+use marsad_text::normalize::{fold_char, Folded};
+
+/// Removes diacritics and tatweel but keeps letter shapes (ى stays ى), for class detection.
+fn strip_marks(s: &str) -> String {
+    s.chars().filter(|&c| !matches!(fold_char(c), Folded::Drop)).collect()
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum VerbClass {
+    Sound,
+    /// Final weak radical y: رمى/يرمي، ألغى/يلغي.
+    DefectiveY,
+    /// Final weak radical w: دعا/يدعو.
+    DefectiveW,
+}
+
+/// All written forms (not yet normalised) of a verb given as `past/present[/short]`.
+pub fn conjugate(spec: &str) -> Result<Vec<String>, String> {
+    let parts: Vec<String> = spec.split('/').map(|p| strip_marks(p.trim())).collect();
+    if parts.len() < 2 || parts.len() > 3 || parts.iter().any(|p| p.chars().count() < 2) {
+        return Err(format!("verb '{spec}' must be PAST/PRESENT or PAST/PRESENT/SHORT (3rd person masculine singular)"));
+    }
+    let (past, present) = (&parts[0], &parts[1]);
+    let short = parts.get(2);
+    let Some(pres_base) = present.strip_prefix('ي') else {
+        return Err(format!("present '{present}' must start with ي (3rd person masculine singular)"));
+    };
+    let last = past.chars().last().unwrap();
+    let pres_last = present.chars().last().unwrap();
+    let class = match (last, pres_last) {
+        ('ى', _) | ('ي', 'ي') | ('ا', 'ي') => VerbClass::DefectiveY,
+        ('ا', 'و') => VerbClass::DefectiveW,
+        _ => VerbClass::Sound,
+    };
+    let mut out: Vec<String> = Vec::with_capacity(40);
+    let mut add = |s: String| {
+        if !out.contains(&s) {
+            out.push(s)
+        }
+    };
+    let pre = ["ي", "ت", "ن", "ا"];
+    match class {
+        VerbClass::Sound => {
+            let sh = short.unwrap_or(past);
+            add(past.clone());
+            for suf in ["ت", "ا", "تا", "وا"] {
+                add(format!("{past}{suf}"));
+            }
+            for suf in ["ت", "ن", "نا", "تم", "تما", "تن"] {
+                add(format!("{sh}{suf}"));
+            }
+            for p in pre {
+                add(format!("{p}{pres_base}"));
+            }
+            for p in ["ي", "ت"] {
+                for suf in ["ون", "ان", "وا", "ين", "ي", "ا"] {
+                    add(format!("{p}{pres_base}{suf}"));
+                }
+            }
+            if let Some(sh) = short {
+                // Jussive and feminine plural of hollow/doubled verbs: لم يقل، يقلن.
+                let jb = sh.strip_prefix(['ا', 'أ', 'إ']).filter(|r| r.chars().count() >= 2).unwrap_or(sh);
+                for p in pre {
+                    add(format!("{p}{jb}"));
+                }
+                add(format!("ي{jb}ن"));
+                add(format!("ت{jb}ن"));
+            } else {
+                add(format!("ي{pres_base}ن"));
+                add(format!("ت{pres_base}ن"));
+            }
+        }
+        VerbClass::DefectiveY | VerbClass::DefectiveW => {
+            let root: String = {
+                let mut c: Vec<char> = past.chars().collect();
+                c.pop();
+                c.into_iter().collect()
+            };
+            let pb: String = {
+                let mut c: Vec<char> = pres_base.chars().collect();
+                c.pop();
+                c.into_iter().collect()
+            };
+            let (glide, final_past, final_pres) =
+                if class == VerbClass::DefectiveY { ("ي", "ى", "ي") } else { ("و", "ا", "و") };
+            add(past.clone());
+            add(format!("{root}{final_past}"));
+            for suf in ["ت", "تا", "وا"] {
+                add(format!("{root}{suf}"));
+            }
+            add(format!("{root}{glide}ا"));
+            for suf in ["ت", "نا", "تم", "تما", "تن", "ن"] {
+                add(format!("{root}{glide}{suf}"));
+            }
+            for p in pre {
+                add(format!("{p}{pb}{final_pres}"));
+                add(format!("{p}{pb}"));
+            }
+            for p in ["ي", "ت"] {
+                for suf in ["ون", "وا", "ين"] {
+                    add(format!("{p}{pb}{suf}"));
+                }
+                add(format!("{p}{pb}{glide}ان"));
+                add(format!("{p}{pb}{glide}ا"));
+                add(format!("{p}{pb}{glide}ن"));
+            }
+        }
+    }
+    Ok(out)
+}
+
+/// Forms of a nisba adjective given in the masculine singular (`عراقي`): feminine, duals
+/// and sound plurals. Other words are returned as they are.
+pub fn nisba_forms(base: &str) -> Vec<String> {
+    let b = strip_marks(base.trim());
+    if !b.ends_with('ي') {
+        return vec![b];
+    }
+    let mut v = vec![b.clone()];
+    for suf in ["ة", "ون", "ين", "ات", "ان", "تان", "تين"] {
+        v.push(format!("{b}{suf}"));
+    }
+    v
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use marsad_text::normalize;
+
+    fn forms(spec: &str) -> Vec<String> {
+        conjugate(spec).unwrap().iter().map(|f| normalize(f)).collect()
+    }
+
+    fn has(spec: &str, f: &str) -> bool {
+        forms(spec).contains(&normalize(f))
+    }
+
+    #[test]
+    fn sound_verb() {
+        for f in ["قتل", "قتلت", "قتلوا", "قتلا", "قتلتا", "قتلنا", "يقتل", "تقتل", "يقتلون", "يقتلوا", "تقتلان", "يقتلن", "نقتل"] {
+            assert!(has("قتل/يقتل", f), "missing {f}");
+        }
+    }
+
+    #[test]
+    fn form_iv_and_viii() {
+        assert!(has("أطلق/يطلق", "أطلقت"));
+        assert!(has("أطلق/يطلق", "يطلقون"));
+        assert!(has("اتفق/يتفق", "اتفقت"));
+        assert!(has("اتفق/يتفق", "يتفقوا"));
+    }
+
+    #[test]
+    fn hollow_verb_uses_short_stem() {
+        for f in ["قال", "قالت", "قالوا", "قلنا", "قلت", "يقول", "يقولون", "يقل", "نقول"] {
+            assert!(has("قال/يقول/قل", f), "missing {f}");
+        }
+        assert!(has("أراد/يريد/أرد", "يرد"));
+        assert!(has("اختار/يختار/اختر", "يختر"));
+    }
+
+    #[test]
+    fn doubled_verb() {
+        assert!(has("ردّ/يردّ/ردد", "ردت"));
+        assert!(has("ردّ/يردّ/ردد", "رددنا"));
+        assert!(has("هدد/يهدد", "هددت"));
+    }
+
+    #[test]
+    fn defective_y() {
+        for f in ["ألغى", "ألغت", "ألغوا", "ألغينا", "يلغي", "يلغون", "تلغي", "يلغيان"] {
+            assert!(has("ألغى/يلغي", f), "missing {f}");
+        }
+        assert!(has("نفى/ينفي", "نفت"));
+    }
+
+    #[test]
+    fn defective_w() {
+        for f in ["دعا", "دعت", "دعوا", "دعونا", "يدعو", "تدعو", "يدعون", "يدعوان"] {
+            assert!(has("دعا/يدعو", f), "missing {f}");
+        }
+    }
+
+    #[test]
+    fn final_hamza_is_sound() {
+        assert!(has("بدأ/يبدأ", "بدأت"));
+        assert!(has("بدأ/يبدأ", "يبدأون"));
+    }
+
+    #[test]
+    fn rejects_bad_specs() {
+        assert!(conjugate("قتل").is_err());
+        assert!(conjugate("قتل/تقتل").is_err());
+        assert!(conjugate("قتل/يقتل/قت/ل").is_err());
+    }
+
+    #[test]
+    fn nisba() {
+        let v: Vec<String> = nisba_forms("عراقي").iter().map(|f| normalize(f)).collect();
+        for f in ["عراقي", "عراقية", "عراقيون", "عراقيين", "عراقيات"] {
+            assert!(v.contains(&normalize(f)));
+        }
+        assert_eq!(nisba_forms("أكراد"), vec!["أكراد".to_string()]);
+    }
+}
