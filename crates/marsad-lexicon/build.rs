@@ -22,12 +22,22 @@ fn main() {
     println!("cargo:rerun-if-changed={}", root.display());
     let mut files = Vec::new();
     collect(&root, &mut files);
-    let mut code = String::from("/// (path relative to lexicon/, contents)\npub static EMBEDDED: &[(&str, &str)] = &[\n");
+    let mut code = String::from(
+        "/// (path relative to lexicon/, contents)\npub static EMBEDDED: &[(&str, &str)] = &[\n",
+    );
     for f in &files {
         println!("cargo:rerun-if-changed={}", f.display());
-        let rel = f.strip_prefix(&root).unwrap().to_string_lossy().replace('\\', "/");
+        let rel = f
+            .strip_prefix(&root)
+            .unwrap()
+            .to_string_lossy()
+            .replace('\\', "/");
         let abs = fs::canonicalize(f).unwrap();
-        code.push_str(&format!("    ({:?}, include_str!({:?})),\n", rel, abs.display().to_string()));
+        code.push_str(&format!(
+            "    ({:?}, include_str!({:?})),\n",
+            rel,
+            abs.display().to_string()
+        ));
     }
     // Directories too, so adding a file triggers a rebuild.
     for d in ["actors", "events", "cues"] {

@@ -27,8 +27,37 @@ pub struct Roles {
 
 /// Words after which من is partitive (مجموعة من الفصائل = the factions).
 const QUANTIFIERS: &[&str] = &[
-    "مجموعه", "عدد", "عشرات", "مءات", "الاف", "بعض", "احد", "احدي", "جميع", "كل", "مءات", "الكثير", "العديد", "عناصر", "افراد",
-    "قوه", "وحده", "دوريه",
+    "مجموعه",
+    "عدد",
+    "عشرات",
+    "مءات",
+    "الاف",
+    "بعض",
+    "احد",
+    "احدي",
+    "جميع",
+    "كل",
+    "مءات",
+    "الكثير",
+    "العديد",
+    "عناصر",
+    "افراد",
+    "قوه",
+    "وحده",
+    "دوريه",
+];
+
+/// Relative pronouns (normalised).
+const RELATIVES: &[&str] = &[
+    "التي",
+    "الذي",
+    "الذين",
+    "اللذين",
+    "اللتين",
+    "اللذان",
+    "اللتان",
+    "اللواتي",
+    "اللاتي",
 ];
 
 /// How far (in tokens) a subject or recipient may stand from the trigger.
@@ -41,8 +70,14 @@ fn prep_of<'a>(s: &TokenizedSentence, m: &'a Mention) -> Option<&'a str> {
     match m.prep.as_deref() {
         Some("من") if m.start >= 2 => {
             let q = s.norm_of(m.start - 2);
-            let q = q.strip_prefix('و').filter(|r| r.chars().count() >= 3).unwrap_or(q);
-            let q = q.strip_prefix("ال").filter(|r| r.chars().count() >= 3).unwrap_or(q);
+            let q = q
+                .strip_prefix('و')
+                .filter(|r| r.chars().count() >= 3)
+                .unwrap_or(q);
+            let q = q
+                .strip_prefix("ال")
+                .filter(|r| r.chars().count() >= 3)
+                .unwrap_or(q);
             if QUANTIFIERS.contains(&q) {
                 None
             } else {
@@ -83,16 +118,44 @@ fn is_number_like(s: &TokenizedSentence, t: usize) -> bool {
         return true;
     }
     let w = s.norm_of(t);
-    let w = w.strip_prefix('و').filter(|r| r.chars().count() >= 3).unwrap_or(w);
+    let w = w
+        .strip_prefix('و')
+        .filter(|r| r.chars().count() >= 3)
+        .unwrap_or(w);
     matches!(
         w,
-        "عشرات" | "مءات" | "الاف" | "اثنان" | "اثنين" | "ثلاثه" | "اربعه" | "خمسه" | "سته" | "سبعه" | "ثمانيه" | "تسعه" | "عشره"
-            | "عشرين" | "ثلاثين" | "اربعين" | "خمسين" | "نحو" | "قرابه" | "حوالي" | "اكثر" | "ما"
+        "عشرات"
+            | "مءات"
+            | "الاف"
+            | "اثنان"
+            | "اثنين"
+            | "ثلاثه"
+            | "اربعه"
+            | "خمسه"
+            | "سته"
+            | "سبعه"
+            | "ثمانيه"
+            | "تسعه"
+            | "عشره"
+            | "عشرين"
+            | "ثلاثين"
+            | "اربعين"
+            | "خمسين"
+            | "نحو"
+            | "قرابه"
+            | "حوالي"
+            | "اكثر"
+            | "ما"
     )
 }
 
 /// Assigns actor and recipient mentions to one trigger.
-pub(crate) fn assign(s: &TokenizedSentence, mentions: &[Mention], hit: &TriggerHit, hits: &[TriggerHit]) -> Roles {
+pub(crate) fn assign(
+    s: &TokenizedSentence,
+    mentions: &[Mention],
+    hit: &TriggerHit,
+    hits: &[TriggerHit],
+) -> Roles {
     let ts = hit.tokens[0];
     let te = hit.tokens.last().unwrap() + 1;
     let trig = hit.trig;
@@ -100,19 +163,39 @@ pub(crate) fn assign(s: &TokenizedSentence, mentions: &[Mention], hit: &TriggerH
     let c_end = clause_end(s, te.min(s.len().saturating_sub(1)).max(ts));
     // Another trigger between two tokens means they belong to different predicates.
     let other_trigger_between = |a: usize, b: usize| {
-        hits.iter().any(|o| !std::ptr::eq(o, hit) && o.tokens[0] > a.min(b) && o.tokens[0] < a.max(b) && o.tokens[0] != ts)
+        hits.iter().any(|o| {
+            !std::ptr::eq(o, hit)
+                && o.tokens[0] > a.min(b)
+                && o.tokens[0] < a.max(b)
+                && o.tokens[0] != ts
+        })
     };
     let free = |i: usize| prep_of(s, &mentions[i]).is_none();
 
     let mut roles = Roles::default();
     let mut used: Vec<usize> = Vec::new();
 
-    // Agent markers anywhere in the clause after the trigger.
-    let agent = (0..mentions.len())
-        .find(|&i| mentions[i].start >= te && mentions[i].start < c_end && mentions[i].prep.as_deref() == Some("by"));
+    // Agent markers in the clause after the trigger, before any other predicate.
+    let agent = (0..mentions.len()).find(|&i| {
+        mentions[i].start >= te
+            && mentions[i].start < c_end
+            && mentions[i].prep.as_deref() == Some("by")
+            && !other_trigger_between(te, mentions[i].start)
+    });
+    // A relative clause (الفصائل التي تستهدف ...): the subject is the antecedent.
+    let relative = ts > 0 && RELATIVES.contains(&s.norm_of(ts - 1));
+    let antecedent = if relative {
+        (0..mentions.len()).find(|&i| mentions[i].end + 1 == ts)
+    } else {
+        None
+    };
 
     // Mentions inside the trigger's gap (أطلقت الشرطة النار) are its subject.
-    let in_gap = (0..mentions.len()).find(|&i| mentions[i].start >= hit.m.gap.0 && mentions[i].end <= hit.m.gap.1 && hit.m.gap.0 < hit.m.gap.1);
+    let in_gap = (0..mentions.len()).find(|&i| {
+        mentions[i].start >= hit.m.gap.0
+            && mentions[i].end <= hit.m.gap.1
+            && hit.m.gap.0 < hit.m.gap.1
+    });
 
     let after = |from: usize, limit: usize, want_free: bool, used: &[usize]| {
         (0..mentions.len()).find(|&i| {
@@ -124,10 +207,22 @@ pub(crate) fn assign(s: &TokenizedSentence, mentions: &[Mention], hit: &TriggerH
                 && !other_trigger_between(te, m.start)
         })
     };
+    // Event nouns take a subject from before only when it is the subject of the support
+    // verb right before them (شنت القوات هجوما، القوات شنت هجوما).
+    let reach = if trig.kind == TriggerKind::Noun {
+        2
+    } else {
+        FAR
+    };
     let before = |used: &[usize]| {
         (0..mentions.len()).rev().find(|&i| {
             let m = &mentions[i];
-            m.end <= ts && m.start >= c_start && ts - m.end <= FAR && free(i) && !used.contains(&i) && !other_trigger_between(m.end, ts)
+            m.end <= ts
+                && m.start >= c_start
+                && ts - m.end <= reach
+                && free(i)
+                && !used.contains(&i)
+                && !other_trigger_between(m.end, ts)
         })
     };
     let with_prep = |used: &[usize]| {
@@ -136,7 +231,9 @@ pub(crate) fn assign(s: &TokenizedSentence, mentions: &[Mention], hit: &TriggerH
             m.start >= te
                 && m.start < (te + FAR).min(c_end)
                 && !used.contains(&i)
-                && m.prep.as_deref().is_some_and(|p| trig.recipient_preps.iter().any(|rp| rp == p))
+                && m.prep
+                    .as_deref()
+                    .is_some_and(|p| trig.recipient_preps.iter().any(|rp| rp == p))
         })
     };
 
@@ -145,15 +242,39 @@ pub(crate) fn assign(s: &TokenizedSentence, mentions: &[Mention], hit: &TriggerH
             let passive = trig.passive_likely && is_number_like(s, te);
             let subject = if passive {
                 None
+            } else if relative {
+                antecedent
             } else {
-                in_gap.or_else(|| after(te, NEAR, true, &used)).or_else(|| before(&used))
+                in_gap
+                    .or_else(|| after(te, NEAR, true, &used))
+                    .or_else(|| before(&used))
             };
             if let Some(subj) = subject {
                 used.push(subj);
             }
             let object = if trig.recipient_object || passive {
-                let from = subject.filter(|&i| mentions[i].start >= te).map(|i| mentions[i].end).unwrap_or(te);
-                after(from, if passive { NEAR + 2 } else { NEAR }, true, &used)
+                // The object follows the subject when the subject follows the verb (in
+                // the trigger's gap or after it).
+                let from = subject
+                    .filter(|&i| mentions[i].start > ts)
+                    .map(|i| mentions[i].end)
+                    .unwrap_or(te);
+                (0..mentions.len())
+                    .find(|&i| {
+                        mentions[i].start >= from
+                            && mentions[i].end <= hit.m.gap.1
+                            && hit.m.gap.0 < hit.m.gap.1
+                            && free(i)
+                            && !used.contains(&i)
+                    })
+                    .or_else(|| {
+                        after(
+                            from.max(te),
+                            if passive { NEAR + 2 } else { NEAR },
+                            true,
+                            &used,
+                        )
+                    })
             } else {
                 None
             };
@@ -192,7 +313,13 @@ pub(crate) fn assign(s: &TokenizedSentence, mentions: &[Mention], hit: &TriggerH
             }
             if trig.genitive_is_recipient || trig.subject_is_recipient {
                 roles.recipient = genitive.or(prep_rcp);
-                roles.actor = agent.or_else(|| if trig.subject_is_recipient { None } else { before(&used) });
+                roles.actor = agent.or_else(|| {
+                    if trig.subject_is_recipient {
+                        None
+                    } else {
+                        before(&used)
+                    }
+                });
             } else {
                 roles.actor = agent.or(genitive).or_else(|| before(&used));
                 roles.recipient = prep_rcp;

@@ -66,7 +66,9 @@ pub struct CodedDocument {
 /// True when the event is neither negated nor hypothetical, i.e. belongs in the default
 /// output.
 pub fn is_factual(e: &Event) -> bool {
-    !e.aux_mode.iter().any(|m| m == "negation" || m == "hypothetical")
+    !e.aux_mode
+        .iter()
+        .any(|m| m == "negation" || m == "hypothetical")
 }
 
 /// The event coder. Cheap to share between threads (`&Coder` is `Sync`).
@@ -107,15 +109,30 @@ impl Coder {
         let mut scratch = Scratch::default();
         for (seq, span) in split_sentences(doc.text).iter().enumerate() {
             let text = span.text(doc.text);
-            out.sentences.push(SentenceOut { sequence: seq as u32, start: span.start, end: span.end, text: text.to_string() });
+            out.sentences.push(SentenceOut {
+                sequence: seq as u32,
+                start: span.start,
+                end: span.end,
+                text: text.to_string(),
+            });
             self.code_sentence(doc, seq as u32, span, &mut scratch, &mut out.events);
         }
         out
     }
 
-    fn code_sentence(&self, doc: &DocumentRef, seq: u32, span: &SentenceSpan, sc: &mut Scratch, events: &mut Vec<Event>) {
+    fn code_sentence(
+        &self,
+        doc: &DocumentRef,
+        seq: u32,
+        span: &SentenceSpan,
+        sc: &mut Scratch,
+        events: &mut Vec<Event>,
+    ) {
         let sentence_text = span.text(doc.text);
-        if !sentence_text.chars().any(|c| ('\u{0620}'..='\u{064A}').contains(&c)) {
+        if !sentence_text
+            .chars()
+            .any(|c| ('\u{0620}'..='\u{064A}').contains(&c))
+        {
             return;
         }
         tokenize(doc.text, span, &mut sc.tok);
@@ -136,10 +153,15 @@ impl Coder {
         // Triggers, minus those that are part of a multi-word name (الحشد in الحشد الشعبي).
         let mut hits: Vec<TriggerHit> = Vec::new();
         for m in &sc.trigger_matches {
-            if mentions.iter().any(|mn| mn.named_multiword && m.start >= mn.start && m.start < mn.end) {
+            if mentions
+                .iter()
+                .any(|mn| mn.named_multiword && m.start >= mn.start && m.start < mn.end)
+            {
                 continue;
             }
-            let tokens: Vec<usize> = (m.start..m.end).filter(|t| !(m.gap.0..m.gap.1).contains(t)).collect();
+            let tokens: Vec<usize> = (m.start..m.end)
+                .filter(|t| !(m.gap.0..m.gap.1).contains(t))
+                .collect();
             let mut seen: Vec<&str> = Vec::new();
             for &e in &m.entries {
                 let trig = &self.lex.triggers[e as usize];
@@ -147,7 +169,11 @@ impl Coder {
                     continue;
                 }
                 seen.push(trig.event);
-                hits.push(TriggerHit { m: m.clone(), trig, tokens: tokens.clone() });
+                hits.push(TriggerHit {
+                    m: m.clone(),
+                    trig,
+                    tokens: tokens.clone(),
+                });
             }
         }
         if hits.is_empty() {
@@ -168,9 +194,18 @@ impl Coder {
                 event = "THREATEN".to_string();
                 aux.retain(|a| *a != "hypothetical" && *a != "future");
             }
-            let mut actor_ents: Vec<&Ent> = roles.actor.map(|i| mentions[i].ents.iter().collect()).unwrap_or_default();
-            let recipient_ents: Vec<&Ent> = roles.recipient.map(|i| mentions[i].ents.iter().collect()).unwrap_or_default();
-            let speaker = md.attribution.as_ref().and_then(|a| a.speaker.map(|i| &mentions[i]));
+            let mut actor_ents: Vec<&Ent> = roles
+                .actor
+                .map(|i| mentions[i].ents.iter().collect())
+                .unwrap_or_default();
+            let recipient_ents: Vec<&Ent> = roles
+                .recipient
+                .map(|i| mentions[i].ents.iter().collect())
+                .unwrap_or_default();
+            let speaker = md
+                .attribution
+                .as_ref()
+                .and_then(|a| a.speaker.map(|i| &mentions[i]));
             if actor_ents.is_empty() && is_verbal(&event) {
                 if let Some(sp) = speaker {
                     if Some(sp.start) != roles.recipient.map(|i| mentions[i].start) {
@@ -191,7 +226,12 @@ impl Coder {
                     let (a, b) = (s.tokens[run_start].start, s.tokens[t].end);
                     let txt = text_of(a, b);
                     event_text.push(txt.clone());
-                    evidence.push(Evidence { role: "trigger".into(), text: txt, start: a, end: b });
+                    evidence.push(Evidence {
+                        role: "trigger".into(),
+                        text: txt,
+                        start: a,
+                        end: b,
+                    });
                     if let Some(n) = next {
                         run_start = n;
                     }
@@ -199,7 +239,12 @@ impl Coder {
             }
             let to_entity = |e: &Ent, role: &str, evidence: &mut Vec<Evidence>| -> Entity {
                 let txt = text_of(e.start, e.end);
-                evidence.push(Evidence { role: role.into(), text: txt.clone(), start: e.start, end: e.end });
+                evidence.push(Evidence {
+                    role: role.into(),
+                    text: txt.clone(),
+                    start: e.start,
+                    end: e.end,
+                });
                 Entity {
                     code: e.code.clone(),
                     sector: e.sectors.first().cloned(),
@@ -210,13 +255,29 @@ impl Coder {
                     office: e.office.clone(),
                 }
             };
-            let actor: Vec<Entity> = actor_ents.iter().map(|e| to_entity(e, "actor", &mut evidence)).collect();
-            let recipient: Vec<Entity> = recipient_ents.iter().map(|e| to_entity(e, "recipient", &mut evidence)).collect();
+            let actor: Vec<Entity> = actor_ents
+                .iter()
+                .map(|e| to_entity(e, "actor", &mut evidence))
+                .collect();
+            let recipient: Vec<Entity> = recipient_ents
+                .iter()
+                .map(|e| to_entity(e, "recipient", &mut evidence))
+                .collect();
             let condition = md.condition.map(|c| {
                 let cue = text_of(c.cue_start, c.cue_end);
                 let txt = text_of(c.start, c.end);
-                evidence.push(Evidence { role: "condition".into(), text: txt.clone(), start: c.start, end: c.end });
-                Condition { cue, text: txt, start: c.start, end: c.end }
+                evidence.push(Evidence {
+                    role: "condition".into(),
+                    text: txt.clone(),
+                    start: c.start,
+                    end: c.end,
+                });
+                Condition {
+                    cue,
+                    text: txt,
+                    start: c.start,
+                    end: c.end,
+                }
             });
             let attribution = md.attribution.as_ref().map(|a| {
                 let verb = text_of(a.verb_start, a.verb_end);
@@ -230,10 +291,20 @@ impl Coder {
                     }
                     None => (a.verb_start, a.verb_end, None),
                 };
-                Attribution { verb, speaker: sp, start: st, end: en }
+                Attribution {
+                    verb,
+                    speaker: sp,
+                    start: st,
+                    end: en,
+                }
             });
             for cue in &md.cue_spans {
-                evidence.push(Evidence { role: "aux_mode".into(), text: text_of(cue.0, cue.1), start: cue.0, end: cue.1 });
+                evidence.push(Evidence {
+                    role: "aux_mode".into(),
+                    text: text_of(cue.0, cue.1),
+                    start: cue.0,
+                    end: cue.1,
+                });
             }
             aux.sort_unstable();
             aux.dedup();
@@ -242,7 +313,11 @@ impl Coder {
             } else {
                 marsad_lexicon::plover::score(&event, mode.as_deref())
             };
-            let quad = if event == hit.trig.event { hit.trig.quad } else { marsad_lexicon::plover::quad_code(&event) };
+            let quad = if event == hit.trig.event {
+                hit.trig.quad
+            } else {
+                marsad_lexicon::plover::quad_code(&event)
+            };
             let id = event_id(doc.id, seq, &event, trigger_start, trigger_end);
             events.push(Event {
                 id,
@@ -256,7 +331,11 @@ impl Coder {
                 event_scale: score,
                 quad_code: quad,
                 text: sentence_text.to_string(),
-                text_info: TextInfo { sequence: seq, start: span.start, end: span.end },
+                text_info: TextInfo {
+                    sequence: seq,
+                    start: span.start,
+                    end: span.end,
+                },
                 cite_info: CiteInfo {
                     citation: doc.id.to_string(),
                     url: doc.url.map(str::to_owned),
@@ -278,7 +357,10 @@ impl Coder {
 
 /// Categories whose conditional promise is a THREATEN.
 fn is_conflictual(event: &str) -> bool {
-    matches!(event, "ASSAULT" | "COERCE" | "SANCTION" | "MOBILIZE" | "REJECT" | "PROTEST")
+    matches!(
+        event,
+        "ASSAULT" | "COERCE" | "SANCTION" | "MOBILIZE" | "REJECT" | "PROTEST"
+    )
 }
 
 /// Verbal categories, whose actor is the speaker when the sentence names no other.
@@ -304,24 +386,65 @@ fn threaten_mode(event: &str, mode: Option<&str>) -> Option<&'static str> {
 /// parties with the same modality (هجوم ... استهدف in one sentence is one attack).
 fn merge_duplicates(events: &mut Vec<Event>, from: usize) {
     let key = |e: &Event| {
-        let codes = |v: &[Entity]| v.iter().map(|x| format!("{:?}/{:?}", x.code, x.sector)).collect::<Vec<_>>().join(",");
-        (e.event.clone(), codes(&e.actor), codes(&e.recipient), e.aux_mode.clone())
+        let codes = |v: &[Entity]| {
+            v.iter()
+                .map(|x| format!("{:?}/{:?}", x.code, x.sector))
+                .collect::<Vec<_>>()
+                .join(",")
+        };
+        (
+            e.event.clone(),
+            codes(&e.actor),
+            codes(&e.recipient),
+            e.aux_mode.clone(),
+        )
+    };
+    // An event with no actor repeats a same-category event of the sentence that has one
+    // (أطلقت أمريكا تحذيرا ... من أنها ستغلق سفارتها إذا ...), when recipients agree.
+    let same_but_actorless = |a: &Event, b: &Event| {
+        a.event == b.event
+            && a.aux_mode == b.aux_mode
+            && (a.actor.is_empty() || b.actor.is_empty())
+            && (a.recipient.is_empty() || b.recipient.is_empty() || key(a).2 == key(b).2)
     };
     let mut i = from;
     while i < events.len() {
         let k = key(&events[i]);
-        if let Some(j) = (from..i).find(|&j| key(&events[j]) == k) {
-            let dup = events.remove(i);
+        if let Some(j) =
+            (from..i).find(|&j| key(&events[j]) == k || same_but_actorless(&events[j], &events[i]))
+        {
+            let mut dup = events.remove(i);
             let keep = &mut events[j];
+            if keep.actor.is_empty() && !dup.actor.is_empty() {
+                std::mem::swap(&mut keep.actor, &mut dup.actor);
+                let moved: Vec<Evidence> = dup
+                    .evidence
+                    .iter()
+                    .filter(|e| e.role == "actor")
+                    .cloned()
+                    .collect();
+                keep.evidence.retain(|e| e.role != "actor");
+                keep.evidence.extend(moved);
+            }
+            if keep.recipient.is_empty() && !dup.recipient.is_empty() {
+                std::mem::swap(&mut keep.recipient, &mut dup.recipient);
+                let moved: Vec<Evidence> = dup
+                    .evidence
+                    .iter()
+                    .filter(|e| e.role == "recipient")
+                    .cloned()
+                    .collect();
+                keep.evidence.extend(moved);
+            }
             // Keep the more informative of the two, and both triggers as evidence.
             for t in dup.event_text {
                 if !keep.event_text.contains(&t) {
                     keep.event_text.push(t);
                 }
             }
-            for ev in dup.evidence {
-                if ev.role == "trigger" && !keep.evidence.contains(&ev) {
-                    keep.evidence.push(ev);
+            for ev in &dup.evidence {
+                if ev.role == "trigger" && !keep.evidence.contains(ev) {
+                    keep.evidence.push(ev.clone());
                 }
             }
             if keep.mode.is_empty() {
@@ -329,7 +452,15 @@ fn merge_duplicates(events: &mut Vec<Event>, from: usize) {
                 keep.event_scale = dup.event_scale;
             }
             if keep.condition.is_none() {
-                keep.condition = dup.condition;
+                if let Some(c) = dup.condition {
+                    keep.evidence.extend(
+                        dup.evidence
+                            .iter()
+                            .filter(|e| e.role == "condition")
+                            .cloned(),
+                    );
+                    keep.condition = Some(c);
+                }
             }
         } else {
             i += 1;
@@ -351,7 +482,11 @@ fn char_slice(sentence: &str, sentence_start: u32, a: u32, b: u32) -> String {
 }
 
 pub(crate) fn is_clause_break(s: &TokenizedSentence, i: usize) -> bool {
-    s.tokens[i].kind == TokenKind::Punct && matches!(s.norm_of(i), "," | ";" | ":" | "." | "?" | "!" | "(" | ")" | "\"" | "-" | "—")
+    s.tokens[i].kind == TokenKind::Punct
+        && matches!(
+            s.norm_of(i),
+            "," | ";" | ":" | "." | "?" | "!" | "(" | ")" | "\"" | "-" | "—"
+        )
 }
 
 pub(crate) fn _mention_of(mentions: &[Mention], tok: usize) -> Option<usize> {

@@ -41,12 +41,33 @@ pub struct Mention {
 }
 
 /// Standalone preposition words (normalised) that govern a following noun phrase.
-const PREP_WORDS: &[&str] =
-    &["علي", "ضد", "الي", "في", "من", "مع", "عن", "لدي", "بين", "نحو", "تجاه", "باتجاه", "حتي", "عبر", "داخل", "امام", "بحق"];
+const PREP_WORDS: &[&str] = &[
+    "علي",
+    "ضد",
+    "الي",
+    "في",
+    "من",
+    "مع",
+    "عن",
+    "لدي",
+    "بين",
+    "نحو",
+    "تجاه",
+    "باتجاه",
+    "حتي",
+    "عبر",
+    "داخل",
+    "امام",
+    "بحق",
+];
 
 /// The preposition governing a noun phrase that starts at token `i` whose first token
 /// carries the clitic `clitic_prep`.
-pub fn governing_prep(s: &TokenizedSentence, i: usize, clitic_prep: Option<char>) -> Option<String> {
+pub fn governing_prep(
+    s: &TokenizedSentence,
+    i: usize,
+    clitic_prep: Option<char>,
+) -> Option<String> {
     if let Some(c) = clitic_prep {
         return Some(c.to_string());
     }
@@ -81,7 +102,9 @@ pub fn governing_prep(s: &TokenizedSentence, i: usize, clitic_prep: Option<char>
 
 fn strip_conj(w: &str) -> &str {
     if w.chars().count() > 2 {
-        w.strip_prefix('و').or_else(|| w.strip_prefix('ف')).unwrap_or(w)
+        w.strip_prefix('و')
+            .or_else(|| w.strip_prefix('ف'))
+            .unwrap_or(w)
     } else {
         w
     }
@@ -128,7 +151,16 @@ fn ent_from(lex: &Lexicon, a: &Actor, start: u32, end: u32, date: &str) -> Ent {
         sectors = vec!["ELI".to_string()];
         office = None;
     }
-    Ent { code: a.code.clone(), sectors, name: a.name.clone(), wikidata: a.wikidata.clone(), office, start, end, generic }
+    Ent {
+        code: a.code.clone(),
+        sectors,
+        name: a.name.clone(),
+        wikidata: a.wikidata.clone(),
+        office,
+        start,
+        end,
+        generic,
+    }
 }
 
 /// Builds the mentions of a sentence from its actor matches.
@@ -149,7 +181,11 @@ pub fn mentions(
         .iter()
         .map(|m| {
             let prefix = m.first_seg.map(|sg| clitic_chars(&sg)).unwrap_or(0);
-            Raw { m, actor: pick(lex, m), start_char: s.start_after_prefix(m.start, prefix) }
+            Raw {
+                m,
+                actor: pick(lex, m),
+                start_char: s.start_after_prefix(m.start, prefix),
+            }
         })
         .collect();
 
@@ -178,13 +214,23 @@ pub fn mentions(
             if between > 2 || !linking_ok || next_prep.is_some_and(|p| p != 'ل') {
                 break;
             }
-            let n = ent_from(lex, next.actor, next.start_char, s.tokens[next.m.end - 1].end, date);
+            let n = ent_from(
+                lex,
+                next.actor,
+                next.start_char,
+                s.tokens[next.m.end - 1].end,
+                date,
+            );
             match next.actor.kind {
                 ActorKind::Org | ActorKind::Person => {
                     // The organisation or person identifies the entity; the title is kept
                     // as an office.
                     let office = text_of(ent.start, ent.end);
-                    ent = Ent { start: ent.start, office: n.office.clone().or(Some(office)), ..n };
+                    ent = Ent {
+                        start: ent.start,
+                        office: n.office.clone().or(Some(office)),
+                        ..n
+                    };
                     named_multiword = true;
                 }
                 ActorKind::Sector => {
@@ -204,7 +250,11 @@ pub fn mentions(
         // A country, demonym or organisation directly followed by a demonym (جيش الاحتلال
         // الإسرائيلي is one match, but الحشد الشعبي العراقي is org + demonym): the demonym
         // only confirms the country.
-        while j < raws.len() && raws[j].m.start == end && raws[j].actor.kind == ActorKind::Demonym && !ent.generic {
+        while j < raws.len()
+            && raws[j].m.start == end
+            && raws[j].actor.kind == ActorKind::Demonym
+            && !ent.generic
+        {
             if ent.code.is_none() {
                 ent.code = raws[j].actor.code.clone();
             }
@@ -212,7 +262,44 @@ pub fn mentions(
             end = raws[j].m.end;
             j += 1;
         }
-        composed.push(Mention { start: r.m.start, end, ents: vec![ent], prep, named_multiword });
+        // A nationality adjective after an unknown noun (على المنشآت الأميركية) names that
+        // noun: the mention starts at the noun and takes the noun's preposition.
+        let (start, prep) = if r.actor.kind == ActorKind::Demonym && prep.is_none() && r.m.start > 0
+        {
+            let noun = r.m.start - 1;
+            let is_noun = s.tokens[noun].kind == TokenKind::Word
+                && !s.tokens[noun].detached_clitic
+                && !is_conj_token(s, noun)
+                && !composed.last().is_some_and(|m| m.end > noun);
+            if is_noun {
+                ent.start = s.tokens[noun].start;
+                let w = s.norm_of(noun);
+                let clitic = ["بال", "لل", "كال", "وبال", "ولل"]
+                    .iter()
+                    .find(|p| w.starts_with(*p) && w.chars().count() > p.chars().count() + 2)
+                    .map(|p| {
+                        if p.contains('ب') {
+                            'ب'
+                        } else if p.contains('ك') {
+                            'ك'
+                        } else {
+                            'ل'
+                        }
+                    });
+                (noun, governing_prep(s, noun, clitic))
+            } else {
+                (r.m.start, prep)
+            }
+        } else {
+            (r.m.start, prep)
+        };
+        composed.push(Mention {
+            start,
+            end,
+            ents: vec![ent],
+            prep,
+            named_multiword,
+        });
         k = j;
     }
 
@@ -262,6 +349,8 @@ fn clitic_chars(seg: &marsad_text::Segmentation) -> usize {
 }
 
 fn starts_with_wa(s: &TokenizedSentence, i: usize) -> bool {
-    s.segs_of(i).iter().any(|sg| sg.proclitics & marsad_text::clitic::proclitic::CONJ_WA != 0) && s.norm_of(i).starts_with('و')
+    s.segs_of(i)
+        .iter()
+        .any(|sg| sg.proclitics & marsad_text::clitic::proclitic::CONJ_WA != 0)
+        && s.norm_of(i).starts_with('و')
 }
-

@@ -87,17 +87,21 @@ impl Modality {
                     after: c.after,
                     window: c.window as usize,
                     verb: is_verb_cue(lex, m),
-                    conj: m.first_seg.is_some_and(|sg| sg.proclitics & (proclitic::CONJ_WA | proclitic::CONJ_FA) != 0),
+                    conj: m.first_seg.is_some_and(|sg| {
+                        sg.proclitics & (proclitic::CONJ_WA | proclitic::CONJ_FA) != 0
+                    }),
                 }
             })
             .collect();
         let trig_start: Vec<usize> = hits.iter().map(|h| h.tokens[0]).collect();
         let trig_end: Vec<usize> = hits.iter().map(|h| h.tokens.last().unwrap() + 1).collect();
         let span = |a: usize, b: usize| (s.tokens[a].start, s.tokens[b - 1].end);
-        let breaks_between = |a: usize, b: usize| (a.min(b)..a.max(b)).any(|t| is_clause_break(s, t));
+        let breaks_between =
+            |a: usize, b: usize| (a.min(b)..a.max(b)).any(|t| is_clause_break(s, t));
 
         // Questions: nothing asked about has happened.
-        let question = (0..s.len()).any(|t| s.norm_of(t) == "?") || (s.len() > 0 && s.norm_of(0).trim_start_matches('و') == "هل");
+        let question = (0..s.len()).any(|t| s.norm_of(t) == "?")
+            || (s.len() > 0 && s.norm_of(0).trim_start_matches('و') == "هل");
 
         for (h, hit) in hits.iter().enumerate() {
             let (ts, te) = (trig_start[h], trig_end[h]);
@@ -106,14 +110,25 @@ impl Modality {
                 md.aux.push("hypothetical");
             }
             // The future prefix on the trigger itself: سيهاجم.
-            if hit.m.first_seg.is_some_and(|sg| sg.proclitics & proclitic::FUTURE_SA != 0) {
+            if hit
+                .m
+                .first_seg
+                .is_some_and(|sg| sg.proclitics & proclitic::FUTURE_SA != 0)
+            {
                 md.aux.push("future");
             }
             for c in &cues {
-                let near_before = !c.after && c.end <= ts && ts - c.end <= c.window && !breaks_between(c.end, ts);
-                let near_after = c.after && c.start >= te && c.start - te <= c.window && !breaks_between(te, c.start);
+                let near_before =
+                    !c.after && c.end <= ts && ts - c.end <= c.window && !breaks_between(c.end, ts);
+                let near_after = c.after
+                    && c.start >= te
+                    && c.start - te <= c.window
+                    && !breaks_between(te, c.start);
                 // The nearest trigger after a negation is the one it negates.
-                let first_after_cue = !hits.iter().enumerate().any(|(o, _)| o != h && trig_start[o] >= c.end && trig_start[o] < ts);
+                let first_after_cue = !hits
+                    .iter()
+                    .enumerate()
+                    .any(|(o, _)| o != h && trig_start[o] >= c.end && trig_start[o] < ts);
                 match c.kind {
                     CueKind::Negation if (near_before && first_after_cue) || near_after => {
                         md.aux.push("negation");
@@ -141,7 +156,10 @@ impl Modality {
         }
 
         // Conditions.
-        let conds: Vec<&CueHit> = cues.iter().filter(|c| matches!(c.kind, CueKind::Hypothetical | CueKind::Proviso)).collect();
+        let conds: Vec<&CueHit> = cues
+            .iter()
+            .filter(|c| matches!(c.kind, CueKind::Hypothetical | CueKind::Proviso))
+            .collect();
         let mut prev_scope_end = 0usize;
         for (ci, c) in conds.iter().enumerate() {
             let mut scope_end = c.end;
@@ -155,11 +173,16 @@ impl Modality {
             let scope_end = scope_end.min(next_cond_start.max(c.end + 1));
             let (cs, ce) = span(c.start, c.end);
             let (ss, se) = span(c.end, scope_end);
-            let cond = ConditionSpan { cue_start: cs, cue_end: ce, start: ss, end: se };
-            let opens_clause = c.start == 0
-                || is_clause_break(s, c.start - 1)
-                || matches!(s.norm_of(c.start - 1), "و" | "ف" | "اما")
-                || c.conj;
+            let cond = ConditionSpan {
+                cue_start: cs,
+                cue_end: ce,
+                start: ss,
+                end: se,
+            };
+            // A condition opens its sentence (إذا ..., فـ ...) when it stands first or
+            // after و / ف / أما; after a comma it qualifies what precedes it.
+            let opens_clause =
+                c.start == 0 || matches!(s.norm_of(c.start - 1), "و" | "ف" | "اما") || c.conj;
             for h in 0..hits.len() {
                 let ts = trig_start[h];
                 let md = &mut per[h];
@@ -175,7 +198,9 @@ impl Modality {
                     if governed && md.condition.is_none() {
                         md.condition = Some(cond);
                         md.consequence_of_condition = c.kind == CueKind::Hypothetical;
-                        if c.kind == CueKind::Hypothetical && !matches!(hits[h].trig.event, "THREATEN" | "REQUEST" | "ACCUSE") {
+                        if c.kind == CueKind::Hypothetical
+                            && !matches!(hits[h].trig.event, "THREATEN" | "REQUEST" | "ACCUSE")
+                        {
                             // What would happen if the condition is met has not happened.
                             md.aux.push("hypothetical");
                         }
@@ -186,7 +211,10 @@ impl Modality {
         }
 
         // Reported speech.
-        let reports: Vec<&CueHit> = cues.iter().filter(|c| c.kind == CueKind::Report || c.kind == CueKind::Denial).collect();
+        let reports: Vec<&CueHit> = cues
+            .iter()
+            .filter(|c| c.kind == CueKind::Report || c.kind == CueKind::Denial)
+            .collect();
         for h in 0..hits.len() {
             let ts = trig_start[h];
             let te = trig_end[h];
@@ -219,10 +247,16 @@ fn is_verb_cue(lex: &Lexicon, m: &PhraseMatch) -> bool {
 
 /// The speaker of a reporting verb (or of بحسب / وفقا ل): the mention right after it
 /// (قال المتحدث ...), else the subject before it (الكتائب أعلنت ...).
-fn find_speaker(s: &TokenizedSentence, mentions: &[Mention], start: usize, end: usize, verb: bool) -> Option<usize> {
-    let after = mentions
-        .iter()
-        .position(|m| m.start >= end && m.start <= end + 3 && m.prep.as_deref().is_none_or(|p| p == "ل" && !verb));
+fn find_speaker(
+    s: &TokenizedSentence,
+    mentions: &[Mention],
+    start: usize,
+    end: usize,
+    verb: bool,
+) -> Option<usize> {
+    let after = mentions.iter().position(|m| {
+        m.start >= end && m.start <= end + 3 && m.prep.as_deref().is_none_or(|p| p == "ل" && !verb)
+    });
     if after.is_some() {
         return after;
     }
@@ -233,6 +267,11 @@ fn find_speaker(s: &TokenizedSentence, mentions: &[Mention], start: usize, end: 
         .iter()
         .enumerate()
         .rev()
-        .find(|(_, m)| m.end <= start && start - m.end <= 2 && m.prep.is_none() && !(m.end..start).any(|t| is_clause_break(s, t)))
+        .find(|(_, m)| {
+            m.end <= start
+                && start - m.end <= 2
+                && m.prep.is_none()
+                && !(m.end..start).any(|t| is_clause_break(s, t))
+        })
         .map(|(i, _)| i)
 }

@@ -18,8 +18,8 @@ use std::path::Path;
 
 use marsad_text::normalize;
 pub use phrase::{lexicon_key, PhraseIndex, PhraseMatch};
-pub use syntax::{LexiconError, SourceLine};
 use syntax::{attributes, forms, is_valid_date, records, Record};
+pub use syntax::{LexiconError, SourceLine};
 
 mod embedded {
     include!(concat!(env!("OUT_DIR"), "/embedded.rs"));
@@ -76,7 +76,8 @@ pub struct Actor {
 impl Actor {
     /// True when the role (and so the sector) applies on `date`.
     pub fn role_applies(&self, date: &str) -> bool {
-        self.from.as_deref().is_none_or(|f| f <= date) && self.to.as_deref().is_none_or(|t| date <= t)
+        self.from.as_deref().is_none_or(|f| f <= date)
+            && self.to.as_deref().is_none_or(|t| date <= t)
     }
 }
 
@@ -122,6 +123,9 @@ pub enum CueKind {
     Report,
     Denial,
     Modal,
+    /// A fixed expression that contains a cue word but is no cue (لا سيما، لا بد): as the
+    /// longest match it keeps the shorter cue from firing.
+    Neutral,
     /// A condition attached to a commitment that is itself made (بشرط، شريطة، مقابل أن):
     /// the event stays factual and carries the condition.
     Proviso,
@@ -138,6 +142,7 @@ impl CueKind {
             "denial" => Self::Denial,
             "modal" => Self::Modal,
             "proviso" => Self::Proviso,
+            "none" => Self::Neutral,
             _ => return None,
         })
     }
@@ -152,6 +157,7 @@ impl CueKind {
             Self::Denial => "denial",
             Self::Modal => "modal",
             Self::Proviso => "proviso",
+            Self::Neutral => "none",
         }
     }
 }
@@ -202,18 +208,34 @@ pub struct Lexicon {
 }
 
 const ACTOR_ATTRS: &[&str] = &["name", "wikidata", "role", "from", "to", "org", "note"];
-const TRIGGER_ATTRS: &[&str] = &["recipient", "subject", "genitive", "passive", "gap", "context", "score", "quad", "note"];
+const TRIGGER_ATTRS: &[&str] = &[
+    "recipient",
+    "subject",
+    "genitive",
+    "passive",
+    "gap",
+    "context",
+    "score",
+    "quad",
+    "note",
+];
 const CUE_ATTRS: &[&str] = &["scope", "window", "note"];
 
 fn words(form: &str) -> Vec<String> {
-    normalize(form).split(' ').filter(|w| !w.is_empty()).map(str::to_owned).collect()
+    normalize(form)
+        .split(' ')
+        .filter(|w| !w.is_empty())
+        .map(str::to_owned)
+        .collect()
 }
 
 impl Lexicon {
     /// The lexicon compiled into the binary from the repository's `lexicon/` folder.
     pub fn embedded() -> Result<Lexicon, LexiconErrors> {
-        let files: Vec<(String, String)> =
-            embedded::EMBEDDED.iter().map(|(p, t)| (format!("lexicon/{p}"), t.to_string())).collect();
+        let files: Vec<(String, String)> = embedded::EMBEDDED
+            .iter()
+            .map(|(p, t)| (format!("lexicon/{p}"), t.to_string()))
+            .collect();
         Self::from_files(&files)
     }
 
@@ -222,7 +244,11 @@ impl Lexicon {
     pub fn load_dir(dir: &Path) -> Result<Lexicon, LexiconErrors> {
         let mut paths = Vec::new();
         collect(dir, &mut paths).map_err(|e| {
-            LexiconErrors(vec![LexiconError { file: dir.display().to_string(), line: 0, message: e.to_string() }])
+            LexiconErrors(vec![LexiconError {
+                file: dir.display().to_string(),
+                line: 0,
+                message: e.to_string(),
+            }])
         })?;
         paths.sort();
         let mut files = Vec::new();
@@ -238,7 +264,11 @@ impl Lexicon {
                         message: format!("not UTF-8 (byte {})", e.utf8_error().valid_up_to()),
                     }),
                 },
-                Err(e) => errors.push(LexiconError { file: shown, line: 0, message: e.to_string() }),
+                Err(e) => errors.push(LexiconError {
+                    file: shown,
+                    line: 0,
+                    message: e.to_string(),
+                }),
             }
         }
         if files.is_empty() && errors.is_empty() {
@@ -279,7 +309,10 @@ impl Lexicon {
             }
         }
         for (id, name, at) in std::mem::take(&mut lex.pending_orgs) {
-            let org = lex.actors.iter().position(|a| a.kind == ActorKind::Org && a.name.as_deref() == Some(name.as_str()));
+            let org = lex
+                .actors
+                .iter()
+                .position(|a| a.kind == ActorKind::Org && a.name.as_deref() == Some(name.as_str()));
             match org {
                 Some(o) => lex.actors[id as usize].org = Some(o as u32),
                 None => errors.push(LexiconError {
@@ -315,14 +348,28 @@ impl Lexicon {
 
     fn actor_record(&mut self, rec: &Record) -> Result<(), LexiconError> {
         let f = &rec.fields;
-        let kind = ActorKind::parse(f[0])
-            .ok_or_else(|| rec.error(format!("unknown actor kind '{}' (country, capital, demonym, sector, org, person)", f[0])))?;
+        let kind = ActorKind::parse(f[0]).ok_or_else(|| {
+            rec.error(format!(
+                "unknown actor kind '{}' (country, capital, demonym, sector, org, person)",
+                f[0]
+            ))
+        })?;
         let code = match f[1] {
             "-" | "" => None,
             c if c.len() == 3 && c.bytes().all(|b| b.is_ascii_uppercase()) => Some(c.to_string()),
-            c => return Err(rec.error(format!("code '{c}' is not a 3-letter upper-case code or '-'"))),
+            c => {
+                return Err(rec.error(format!(
+                    "code '{c}' is not a 3-letter upper-case code or '-'"
+                )))
+            }
         };
-        if kind != ActorKind::Sector && code.is_none() && matches!(kind, ActorKind::Country | ActorKind::Capital | ActorKind::Demonym) {
+        if kind != ActorKind::Sector
+            && code.is_none()
+            && matches!(
+                kind,
+                ActorKind::Country | ActorKind::Capital | ActorKind::Demonym
+            )
+        {
             return Err(rec.error(format!("a {} entry needs a country code", f[0])));
         }
         let mut sectors = Vec::new();
@@ -354,8 +401,13 @@ impl Lexicon {
             match k {
                 "name" => actor.name = Some(v.to_string()),
                 "wikidata" => {
-                    if !(v.starts_with('Q') && v.len() > 1 && v[1..].bytes().all(|b| b.is_ascii_digit())) {
-                        return Err(rec.error(format!("wikidata id '{v}' is not Q followed by digits")));
+                    if !(v.starts_with('Q')
+                        && v.len() > 1
+                        && v[1..].bytes().all(|b| b.is_ascii_digit()))
+                    {
+                        return Err(
+                            rec.error(format!("wikidata id '{v}' is not Q followed by digits"))
+                        );
                     }
                     actor.wikidata = Some(v.to_string())
                 }
@@ -368,7 +420,9 @@ impl Lexicon {
                 }
                 "from" | "to" => {
                     if !is_valid_date(v) {
-                        return Err(rec.error(format!("{k} date '{v}' is not a valid YYYY-MM-DD date")));
+                        return Err(
+                            rec.error(format!("{k} date '{v}' is not a valid YYYY-MM-DD date"))
+                        );
                     }
                     if k == "from" {
                         actor.from = Some(v.to_string())
@@ -382,7 +436,11 @@ impl Lexicon {
         let id = self.actors.len() as u32;
         let mut n_forms = 0;
         for form in forms(rec, f[3])? {
-            let variants = if kind == ActorKind::Demonym { morph::nisba_forms(form) } else { vec![form.to_string()] };
+            let variants = if kind == ActorKind::Demonym {
+                morph::nisba_forms(form)
+            } else {
+                vec![form.to_string()]
+            };
             for v in variants {
                 let w = words(&v);
                 if w.is_empty() {
@@ -444,7 +502,11 @@ impl Lexicon {
             mode: mode.clone(),
             kind,
             recipient_object: kind == TriggerKind::Verb,
-            recipient_preps: if kind == TriggerKind::Noun { vec![normalize("على"), normalize("ضد")] } else { vec![] },
+            recipient_preps: if kind == TriggerKind::Noun {
+                vec![normalize("على"), normalize("ضد")]
+            } else {
+                vec![]
+            },
             subject_is_recipient: false,
             genitive_is_recipient: false,
             passive_likely: false,
@@ -472,12 +534,20 @@ impl Lexicon {
                 "subject" => match v {
                     "actor" => t.subject_is_recipient = false,
                     "recipient" => t.subject_is_recipient = true,
-                    _ => return Err(rec.error(format!("subject must be actor or recipient, not '{v}'"))),
+                    _ => {
+                        return Err(
+                            rec.error(format!("subject must be actor or recipient, not '{v}'"))
+                        )
+                    }
                 },
                 "genitive" => match v {
                     "actor" => t.genitive_is_recipient = false,
                     "recipient" => t.genitive_is_recipient = true,
-                    _ => return Err(rec.error(format!("genitive must be actor or recipient, not '{v}'"))),
+                    _ => {
+                        return Err(
+                            rec.error(format!("genitive must be actor or recipient, not '{v}'"))
+                        )
+                    }
                 },
                 "passive" => match v {
                     "likely" => t.passive_likely = true,
@@ -485,7 +555,11 @@ impl Lexicon {
                     _ => return Err(rec.error(format!("passive must be likely or no, not '{v}'"))),
                 },
                 "gap" => {
-                    gap = v.parse().ok().filter(|g| *g <= 6).ok_or_else(|| rec.error(format!("gap '{v}' is not 0-6")))?
+                    gap = v
+                        .parse()
+                        .ok()
+                        .filter(|g| *g <= 6)
+                        .ok_or_else(|| rec.error(format!("gap '{v}' is not 0-6")))?
                 }
                 "context" => {
                     for c in v.split(',').map(str::trim) {
@@ -500,10 +574,16 @@ impl Lexicon {
                         .parse()
                         .ok()
                         .filter(|s: &f32| (-10.0..=10.0).contains(s))
-                        .ok_or_else(|| rec.error(format!("score '{v}' is not a number in -10..10")))?
+                        .ok_or_else(|| {
+                            rec.error(format!("score '{v}' is not a number in -10..10"))
+                        })?
                 }
                 "quad" => {
-                    t.quad = v.parse().ok().filter(|q| (1..=4).contains(q)).ok_or_else(|| rec.error(format!("quad '{v}' is not 1-4")))?
+                    t.quad = v
+                        .parse()
+                        .ok()
+                        .filter(|q| (1..=4).contains(q))
+                        .ok_or_else(|| rec.error(format!("quad '{v}' is not 1-4")))?
                 }
                 _ => {}
             }
@@ -514,7 +594,11 @@ impl Lexicon {
         for form in all {
             for phrase in expand_form(rec, kind, form)? {
                 let refs: Vec<&str> = phrase.iter().map(String::as_str).collect();
-                self.trigger_index.insert(&refs, if kind == TriggerKind::Verb { gap } else { 0 }, id);
+                self.trigger_index.insert(
+                    &refs,
+                    if kind == TriggerKind::Verb { gap } else { 0 },
+                    id,
+                );
             }
         }
         self.triggers.push(t);
@@ -540,7 +624,7 @@ impl Lexicon {
         let f = &rec.fields;
         let kind = CueKind::parse(f[0]).ok_or_else(|| {
             rec.error(format!(
-                "unknown cue '{}' (negation, hypothetical, proviso, future, historical, report, denial, modal)",
+                "unknown cue '{}' (negation, hypothetical, proviso, future, historical, report, denial, modal, none)",
                 f[0]
             ))
         })?;
@@ -549,7 +633,13 @@ impl Lexicon {
             "verb" => TriggerKind::Verb,
             k => return Err(rec.error(format!("unknown cue kind '{k}' (word or verb)"))),
         };
-        let mut cue = Cue { kind, after: false, window: 4, lemma: String::new(), at: rec.at.clone() };
+        let mut cue = Cue {
+            kind,
+            after: false,
+            window: 4,
+            lemma: String::new(),
+            at: rec.at.clone(),
+        };
         for (k, v) in attributes(rec, f[3], CUE_ATTRS)? {
             match k {
                 "scope" => match v {
@@ -558,8 +648,11 @@ impl Lexicon {
                     _ => return Err(rec.error(format!("scope must be before or after, not '{v}'"))),
                 },
                 "window" => {
-                    cue.window =
-                        v.parse().ok().filter(|w| *w <= 30).ok_or_else(|| rec.error(format!("window '{v}' is not 0-30")))?
+                    cue.window = v
+                        .parse()
+                        .ok()
+                        .filter(|w| *w <= 30)
+                        .ok_or_else(|| rec.error(format!("window '{v}' is not 0-30")))?
                 }
                 _ => {}
             }
@@ -570,7 +663,8 @@ impl Lexicon {
         for form in all {
             for phrase in expand_form(rec, tkind, form)? {
                 let refs: Vec<&str> = phrase.iter().map(String::as_str).collect();
-                self.cue_index.insert(&refs, if tkind == TriggerKind::Verb { 2 } else { 0 }, id);
+                self.cue_index
+                    .insert(&refs, if tkind == TriggerKind::Verb { 2 } else { 0 }, id);
             }
         }
         self.cues.push(cue);
@@ -580,7 +674,11 @@ impl Lexicon {
 
 /// Expands one form into normalised word sequences: a verb's conjugations followed by
 /// its fixed words, or the noun form itself.
-fn expand_form(rec: &Record, kind: TriggerKind, form: &str) -> Result<Vec<Vec<String>>, LexiconError> {
+fn expand_form(
+    rec: &Record,
+    kind: TriggerKind,
+    form: &str,
+) -> Result<Vec<Vec<String>>, LexiconError> {
     match kind {
         TriggerKind::Noun => {
             if form.contains('/') {
@@ -626,7 +724,10 @@ mod tests {
     use super::*;
 
     fn lex(files: &[(&str, &str)]) -> Result<Lexicon, LexiconErrors> {
-        let v: Vec<(String, String)> = files.iter().map(|(a, b)| (a.to_string(), b.to_string())).collect();
+        let v: Vec<(String, String)> = files
+            .iter()
+            .map(|(a, b)| (a.to_string(), b.to_string()))
+            .collect();
         Lexicon::from_files(&v)
     }
 
@@ -648,20 +749,34 @@ mod tests {
     #[test]
     fn errors_name_file_and_line_and_are_all_reported() {
         let e = lex(&[
-            ("actors/a.txt", "# c\ncountry | IRQ | - | العراق |\ncountry | iraq | - | العراق |\n"),
-            ("events/e.txt", "ASSAULT | shooting | verb | قتل/يقتل |\nATTACK | - | noun | هجوم |\n"),
+            (
+                "actors/a.txt",
+                "# c\ncountry | IRQ | - | العراق |\ncountry | iraq | - | العراق |\n",
+            ),
+            (
+                "events/e.txt",
+                "ASSAULT | shooting | verb | قتل/يقتل |\nATTACK | - | noun | هجوم |\n",
+            ),
         ])
         .err()
         .unwrap();
         let s = e.to_string();
         assert!(s.contains("actors/a.txt:3: code 'iraq'"), "{s}");
-        assert!(s.contains("events/e.txt:1: 'shooting' is not a mode of ASSAULT"), "{s}");
-        assert!(s.contains("events/e.txt:2: unknown PLOVER category 'ATTACK'"), "{s}");
+        assert!(
+            s.contains("events/e.txt:1: 'shooting' is not a mode of ASSAULT"),
+            "{s}"
+        );
+        assert!(
+            s.contains("events/e.txt:2: unknown PLOVER category 'ATTACK'"),
+            "{s}"
+        );
     }
 
     #[test]
     fn bad_verb_spec_is_reported() {
-        let e = lex(&[("events/e.txt", "ASSAULT | - | verb | قتل |\n")]).err().unwrap();
+        let e = lex(&[("events/e.txt", "ASSAULT | - | verb | قتل |\n")])
+            .err()
+            .unwrap();
         assert!(e.to_string().contains("events/e.txt:1: verb"));
     }
 
@@ -679,13 +794,19 @@ mod tests {
         )])
         .unwrap();
         assert_eq!(l.actors[1].org, Some(0));
-        let e = lex(&[("actors/p.txt", "person | IRQ | PRM | فلان | org=Nobody\n")]).err().unwrap();
+        let e = lex(&[("actors/p.txt", "person | IRQ | PRM | فلان | org=Nobody\n")])
+            .err()
+            .unwrap();
         assert!(e.to_string().contains("actors/p.txt:1: org 'Nobody'"));
     }
 
     #[test]
     fn role_dates() {
-        let l = lex(&[("actors/p.txt", "person | IRQ | GOV | مصطفى الكاظمي | from=2020-05-07; to=2022-10-27\n")]).unwrap();
+        let l = lex(&[(
+            "actors/p.txt",
+            "person | IRQ | GOV | مصطفى الكاظمي | from=2020-05-07; to=2022-10-27\n",
+        )])
+        .unwrap();
         assert!(l.actors[0].role_applies("2020-10-11"));
         assert!(!l.actors[0].role_applies("2019-01-01"));
     }

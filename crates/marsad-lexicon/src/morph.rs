@@ -12,7 +12,9 @@ use marsad_text::normalize::{fold_char, Folded};
 
 /// Removes diacritics and tatweel but keeps letter shapes (ى stays ى), for class detection.
 fn strip_marks(s: &str) -> String {
-    s.chars().filter(|&c| !matches!(fold_char(c), Folded::Drop)).collect()
+    s.chars()
+        .filter(|&c| !matches!(fold_char(c), Folded::Drop))
+        .collect()
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -33,7 +35,9 @@ pub fn conjugate(spec: &str) -> Result<Vec<String>, String> {
     let (past, present) = (&parts[0], &parts[1]);
     let short = parts.get(2);
     let Some(pres_base) = present.strip_prefix('ي') else {
-        return Err(format!("present '{present}' must start with ي (3rd person masculine singular)"));
+        return Err(format!(
+            "present '{present}' must start with ي (3rd person masculine singular)"
+        ));
     };
     let last = past.chars().last().unwrap();
     let pres_last = present.chars().last().unwrap();
@@ -69,8 +73,12 @@ pub fn conjugate(spec: &str) -> Result<Vec<String>, String> {
             }
             if let Some(sh) = short {
                 // Jussive and feminine plural of hollow/doubled verbs: لم يقل، يقلن.
-                let jb = sh.strip_prefix(['ا', 'أ', 'إ']).filter(|r| r.chars().count() >= 2).unwrap_or(sh);
-                for p in pre {
+                let jb = sh
+                    .strip_prefix(['ا', 'أ', 'إ'])
+                    .filter(|r| r.chars().count() >= 2)
+                    .unwrap_or(sh);
+                // Not the 1st person singular: اشد would collide with the elative أشد.
+                for p in ["ي", "ت", "ن"] {
                     add(format!("{p}{jb}"));
                 }
                 add(format!("ي{jb}ن"));
@@ -91,8 +99,11 @@ pub fn conjugate(spec: &str) -> Result<Vec<String>, String> {
                 c.pop();
                 c.into_iter().collect()
             };
-            let (glide, final_past, final_pres) =
-                if class == VerbClass::DefectiveY { ("ي", "ى", "ي") } else { ("و", "ا", "و") };
+            let (glide, final_past, final_pres) = if class == VerbClass::DefectiveY {
+                ("ي", "ى", "ي")
+            } else {
+                ("و", "ا", "و")
+            };
             add(past.clone());
             add(format!("{root}{final_past}"));
             for suf in ["ت", "تا", "وا"] {
@@ -139,7 +150,11 @@ mod tests {
     use marsad_text::normalize;
 
     fn forms(spec: &str) -> Vec<String> {
-        conjugate(spec).unwrap().iter().map(|f| normalize(f)).collect()
+        conjugate(spec)
+            .unwrap()
+            .iter()
+            .map(|f| normalize(f))
+            .collect()
     }
 
     fn has(spec: &str, f: &str) -> bool {
@@ -148,7 +163,21 @@ mod tests {
 
     #[test]
     fn sound_verb() {
-        for f in ["قتل", "قتلت", "قتلوا", "قتلا", "قتلتا", "قتلنا", "يقتل", "تقتل", "يقتلون", "يقتلوا", "تقتلان", "يقتلن", "نقتل"] {
+        for f in [
+            "قتل",
+            "قتلت",
+            "قتلوا",
+            "قتلا",
+            "قتلتا",
+            "قتلنا",
+            "يقتل",
+            "تقتل",
+            "يقتلون",
+            "يقتلوا",
+            "تقتلان",
+            "يقتلن",
+            "نقتل",
+        ] {
             assert!(has("قتل/يقتل", f), "missing {f}");
         }
     }
@@ -163,7 +192,17 @@ mod tests {
 
     #[test]
     fn hollow_verb_uses_short_stem() {
-        for f in ["قال", "قالت", "قالوا", "قلنا", "قلت", "يقول", "يقولون", "يقل", "نقول"] {
+        for f in [
+            "قال",
+            "قالت",
+            "قالوا",
+            "قلنا",
+            "قلت",
+            "يقول",
+            "يقولون",
+            "يقل",
+            "نقول",
+        ] {
             assert!(has("قال/يقول/قل", f), "missing {f}");
         }
         assert!(has("أراد/يريد/أرد", "يرد"));
@@ -179,7 +218,16 @@ mod tests {
 
     #[test]
     fn defective_y() {
-        for f in ["ألغى", "ألغت", "ألغوا", "ألغينا", "يلغي", "يلغون", "تلغي", "يلغيان"] {
+        for f in [
+            "ألغى",
+            "ألغت",
+            "ألغوا",
+            "ألغينا",
+            "يلغي",
+            "يلغون",
+            "تلغي",
+            "يلغيان",
+        ] {
             assert!(has("ألغى/يلغي", f), "missing {f}");
         }
         assert!(has("نفى/ينفي", "نفت"));
@@ -187,7 +235,16 @@ mod tests {
 
     #[test]
     fn defective_w() {
-        for f in ["دعا", "دعت", "دعوا", "دعونا", "يدعو", "تدعو", "يدعون", "يدعوان"] {
+        for f in [
+            "دعا",
+            "دعت",
+            "دعوا",
+            "دعونا",
+            "يدعو",
+            "تدعو",
+            "يدعون",
+            "يدعوان",
+        ] {
             assert!(has("دعا/يدعو", f), "missing {f}");
         }
     }
@@ -208,7 +265,8 @@ mod tests {
     #[test]
     fn nisba() {
         let v: Vec<String> = nisba_forms("عراقي").iter().map(|f| normalize(f)).collect();
-        for f in ["عراقي", "عراقية", "عراقيون", "عراقيين", "عراقيات"] {
+        for f in ["عراقي", "عراقية", "عراقيون", "عراقيين", "عراقيات"]
+        {
             assert!(v.contains(&normalize(f)));
         }
         assert_eq!(nisba_forms("أكراد"), vec!["أكراد".to_string()]);

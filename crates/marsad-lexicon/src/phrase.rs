@@ -60,7 +60,11 @@ fn stem_matches(stem: &str, seg: Option<&Segmentation>, key: &str) -> bool {
         return true;
     }
     // A pronoun suffix turns ة into ت: حكومته -> حكومة (normalised ه).
-    if seg.is_some_and(|s| s.suffix) && stem.len() == key.len() && stem.ends_with('ت') && key.ends_with('ه') {
+    if seg.is_some_and(|s| s.suffix)
+        && stem.len() == key.len()
+        && stem.ends_with('ت')
+        && key.ends_with('ه')
+    {
         let n = stem.len() - 'ت'.len_utf8();
         return stem[..n] == key[..n];
     }
@@ -90,11 +94,17 @@ impl PhraseIndex {
         // Identical phrase and entry: nothing to add (forms generated twice).
         let id = self.phrases.len() as u32;
         let bucket = self.first.entry(keys[0].clone()).or_default();
-        if bucket.iter().any(|&p| self.phrases[p as usize].keys == keys && self.phrases[p as usize].entry == entry) {
+        if bucket.iter().any(|&p| {
+            self.phrases[p as usize].keys == keys && self.phrases[p as usize].entry == entry
+        }) {
             return;
         }
         bucket.push(id);
-        self.phrases.push(Phrase { keys, gap: if words.len() > 1 { gap } else { 0 }, entry });
+        self.phrases.push(Phrase {
+            keys,
+            gap: if words.len() > 1 { gap } else { 0 },
+            entry,
+        });
     }
 
     /// Sorts buckets so that longer phrases are tried first. Call once after inserting.
@@ -117,7 +127,9 @@ impl PhraseIndex {
         match tok.kind {
             TokenKind::Word => {
                 let w = s.norm_of(i);
-                s.segs_of(i).iter().any(|seg| stem_matches(seg.stem(w), Some(seg), key))
+                s.segs_of(i)
+                    .iter()
+                    .any(|seg| stem_matches(seg.stem(w), Some(seg), key))
             }
             TokenKind::Number | TokenKind::Latin => s.norm_of(i) == key,
             TokenKind::Punct => false,
@@ -125,7 +137,12 @@ impl PhraseIndex {
     }
 
     /// The longest phrase starting at token `i`, if any.
-    pub fn match_at(&self, s: &TokenizedSentence, i: usize, scratch: &mut String) -> Option<PhraseMatch> {
+    pub fn match_at(
+        &self,
+        s: &TokenizedSentence,
+        i: usize,
+        scratch: &mut String,
+    ) -> Option<PhraseMatch> {
         let tok = &s.tokens[i];
         if tok.kind == TokenKind::Punct || tok.detached_clitic {
             return None;
@@ -192,7 +209,12 @@ impl PhraseIndex {
     }
 
     /// Matches the rest of phrase `ph` after its first word at token `i`.
-    fn extend(&self, s: &TokenizedSentence, i: usize, ph: &Phrase) -> Option<(usize, (usize, usize))> {
+    fn extend(
+        &self,
+        s: &TokenizedSentence,
+        i: usize,
+        ph: &Phrase,
+    ) -> Option<(usize, (usize, usize))> {
         let mut j = i + 1;
         let mut gap = (j, j);
         for (k, key) in ph.keys.iter().enumerate().skip(1) {
@@ -205,7 +227,10 @@ impl PhraseIndex {
                         found = Some(t);
                         break;
                     }
-                    if s.tokens[t].kind == TokenKind::Punct {
+                    // Punctuation closes a gap, except a comma inside the widest gaps
+                    // (يحمّل مسؤولون أميركيون كتائب حزب الله، مسؤولية ...).
+                    if s.tokens[t].kind == TokenKind::Punct && !(ph.gap >= 6 && s.norm_of(t) == ",")
+                    {
                         break;
                     }
                     t += 1;
@@ -265,7 +290,8 @@ mod tests {
     #[test]
     fn matches_through_clitics() {
         let ix = index(&[("القوات الأميركية", 0), ("القوات", 0)]);
-        for text in ["وبالقوات الأميركية", "للقوات الأميركية", "قوات أميركية"] {
+        for text in ["وبالقوات الأميركية", "للقوات الأميركية", "قوات أميركية"]
+        {
             let mut out = Vec::new();
             ix.find_all(&sent(text), &mut out);
             assert_eq!(out.len(), 1, "{text}");

@@ -5,28 +5,85 @@
 
 /// The 16 PLOVER event categories.
 pub const CATEGORIES: [&str; 16] = [
-    "AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST", "ACCUSE", "REJECT",
-    "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT",
+    "AGREE",
+    "CONSULT",
+    "SUPPORT",
+    "CONCEDE",
+    "COOPERATE",
+    "AID",
+    "RETREAT",
+    "REQUEST",
+    "ACCUSE",
+    "REJECT",
+    "THREATEN",
+    "PROTEST",
+    "SANCTION",
+    "MOBILIZE",
+    "COERCE",
+    "ASSAULT",
 ];
 
 /// Modes of each category (lower case, as in the manual's tables).
 pub fn modes(category: &str) -> &'static [&'static str] {
     match category {
         "CONSULT" => &["visit", "third-party", "multilateral", "phone"],
-        "RETREAT" => &["withdraw", "release", "disarm", "ceasefire", "access", "resign"],
+        "RETREAT" => &[
+            "withdraw",
+            "release",
+            "disarm",
+            "ceasefire",
+            "access",
+            "resign",
+        ],
         "REQUEST" | "REJECT" => &["assist", "change", "yield", "meet"],
         "ACCUSE" => &["disapprove", "investigate", "allege"],
-        "THREATEN" => &["restrict", "arrest", "relations", "expel", "territory", "violence"],
-        "PROTEST" => &["demo", "riot", "strike", "hunger", "boycott", "obstruct", "vandalize"],
+        "THREATEN" => &[
+            "restrict",
+            "arrest",
+            "relations",
+            "expel",
+            "territory",
+            "violence",
+        ],
+        "PROTEST" => &[
+            "demo",
+            "riot",
+            "strike",
+            "hunger",
+            "boycott",
+            "obstruct",
+            "vandalize",
+        ],
         "SANCTION" => &["convict", "expel", "withdraw", "discontinue"],
         "MOBILIZE" => &["troops", "weapons", "police", "militia"],
         "COERCE" => &[
-            "seize", "restrict", "censor", "curfew", "martial-law", "arrest", "deport", "withhold", "misinformation",
+            "seize",
+            "restrict",
+            "censor",
+            "curfew",
+            "martial-law",
+            "arrest",
+            "deport",
+            "withhold",
+            "misinformation",
             "cyber",
         ],
         "ASSAULT" => &[
-            "abduct", "beat", "torture", "sexual", "targeted", "destroy", "primitive", "firearms", "explosives",
-            "suicide-attack", "aerial", "drone", "heavy-weapons", "crowd-control", "unconventional",
+            "abduct",
+            "beat",
+            "torture",
+            "sexual",
+            "targeted",
+            "destroy",
+            "primitive",
+            "firearms",
+            "explosives",
+            "suicide-attack",
+            "aerial",
+            "drone",
+            "heavy-weapons",
+            "crowd-control",
+            "unconventional",
         ],
         _ => &[],
     }
@@ -66,13 +123,17 @@ pub fn score(category: &str, mode: Option<&str>) -> f32 {
         ("REJECT", "assist") => Some(-1.5),
         ("REJECT", "change") | ("REJECT", "yield") | ("REJECT", "meet") => Some(-2.0),
         ("THREATEN", "restrict") => Some(-3.0),
-        ("THREATEN", "arrest") | ("THREATEN", "relations") | ("THREATEN", "expel") | ("THREATEN", "violence") => {
-            Some(-3.5)
-        }
+        ("THREATEN", "arrest")
+        | ("THREATEN", "relations")
+        | ("THREATEN", "expel")
+        | ("THREATEN", "violence") => Some(-3.5),
         ("THREATEN", "territory") => Some(-4.0),
         ("PROTEST", "demo") | ("PROTEST", "strike") => Some(-5.0),
         ("PROTEST", "riot") => Some(-7.0),
-        ("PROTEST", "hunger") | ("PROTEST", "boycott") | ("PROTEST", "obstruct") | ("PROTEST", "vandalize") => Some(-4.5),
+        ("PROTEST", "hunger")
+        | ("PROTEST", "boycott")
+        | ("PROTEST", "obstruct")
+        | ("PROTEST", "vandalize") => Some(-4.5),
         ("SANCTION", "convict") => Some(-6.0),
         ("SANCTION", "expel") => Some(-5.5),
         ("SANCTION", "withdraw") | ("SANCTION", "discontinue") => Some(-6.0),
@@ -82,7 +143,10 @@ pub fn score(category: &str, mode: Option<&str>) -> f32 {
         ("COERCE", "censor") | ("COERCE", "curfew") | ("COERCE", "misinformation") => Some(-6.5),
         ("COERCE", "martial-law") => Some(-7.5),
         ("COERCE", _) if mode.is_some() => Some(-7.0),
-        ("ASSAULT", "abduct") | ("ASSAULT", "torture") | ("ASSAULT", "sexual") | ("ASSAULT", "destroy") => Some(-8.5),
+        ("ASSAULT", "abduct")
+        | ("ASSAULT", "torture")
+        | ("ASSAULT", "sexual")
+        | ("ASSAULT", "destroy") => Some(-8.5),
         ("ASSAULT", "beat") | ("ASSAULT", "crowd-control") => Some(-7.5),
         ("ASSAULT", "targeted")
         | ("ASSAULT", "suicide-attack")
@@ -120,17 +184,50 @@ pub const NON_STATE_CODES: [&str; 7] = ["IGO", "UNO", "EUR", "NGO", "ISM", "IMG"
 
 /// Sector codes accepted in actor lexicons: PLOVER's list plus the CAMEO-style IGO/NGO.
 pub const SECTORS: [&str; 27] = [
-    "COP", "GOV", "JUD", "LEG", "MIL", "PRM", "PTY", "REB", "SPY", "UAF", "UNK", "AGR", "BUS", "CRM", "CVL", "EDU",
-    "ELI", "JRN", "LAB", "MED", "REF", "OPP", "PRE", "REL", "SOC", "IGO", "NGO",
+    "COP", "GOV", "JUD", "LEG", "MIL", "PRM", "PTY", "REB", "SPY", "UAF", "UNK", "AGR", "BUS",
+    "CRM", "CVL", "EDU", "ELI", "JRN", "LAB", "MED", "REF", "OPP", "PRE", "REL", "SOC", "IGO",
+    "NGO",
 ];
 
 /// PLOVER contexts (general contexts table, plus `humanitarian` from the CAMEO mapping).
 pub const CONTEXTS: [&str; 38] = [
-    "military", "intelligence", "executive", "legislative", "election", "political_institutions", "pro_democracy",
-    "pro_autocracy", "economic", "legal", "reparations", "human_rights", "rights_freedoms", "repression",
-    "human_security", "gender", "lgbt", "religion_ethnicity", "inequality", "diplomatic", "territory",
-    "peacekeeping", "health", "asylum", "migration", "disasters", "natural_resource", "environment", "technology",
-    "terrorism", "cbrn", "cyber", "misinformation", "crime", "corruption", "illegal_drugs", "trafficking",
+    "military",
+    "intelligence",
+    "executive",
+    "legislative",
+    "election",
+    "political_institutions",
+    "pro_democracy",
+    "pro_autocracy",
+    "economic",
+    "legal",
+    "reparations",
+    "human_rights",
+    "rights_freedoms",
+    "repression",
+    "human_security",
+    "gender",
+    "lgbt",
+    "religion_ethnicity",
+    "inequality",
+    "diplomatic",
+    "territory",
+    "peacekeeping",
+    "health",
+    "asylum",
+    "migration",
+    "disasters",
+    "natural_resource",
+    "environment",
+    "technology",
+    "terrorism",
+    "cbrn",
+    "cyber",
+    "misinformation",
+    "crime",
+    "corruption",
+    "illegal_drugs",
+    "trafficking",
     "humanitarian",
 ];
 

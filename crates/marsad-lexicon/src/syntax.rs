@@ -37,13 +37,21 @@ pub struct Record<'a> {
 
 impl Record<'_> {
     pub fn error(&self, message: impl Into<String>) -> LexiconError {
-        LexiconError { file: self.at.file.clone(), line: self.at.line, message: message.into() }
+        LexiconError {
+            file: self.at.file.clone(),
+            line: self.at.line,
+            message: message.into(),
+        }
     }
 }
 
 /// Splits a file into records with exactly `n_fields` fields (the last, the attributes,
 /// may be omitted).
-pub fn records<'a>(file: &str, text: &'a str, n_fields: usize) -> Result<Vec<Record<'a>>, LexiconError> {
+pub fn records<'a>(
+    file: &str,
+    text: &'a str,
+    n_fields: usize,
+) -> Result<Vec<Record<'a>>, LexiconError> {
     let mut out = Vec::new();
     for (idx, raw) in text.lines().enumerate() {
         let line = match raw.find('#') {
@@ -55,7 +63,10 @@ pub fn records<'a>(file: &str, text: &'a str, n_fields: usize) -> Result<Vec<Rec
             continue;
         }
         let mut fields: Vec<&str> = line.split('|').map(str::trim).collect();
-        let at = SourceLine { file: file.to_string(), line: idx + 1 };
+        let at = SourceLine {
+            file: file.to_string(),
+            line: idx + 1,
+        };
         if fields.len() == n_fields - 1 {
             fields.push("");
         }
@@ -63,7 +74,11 @@ pub fn records<'a>(file: &str, text: &'a str, n_fields: usize) -> Result<Vec<Rec
             return Err(LexiconError {
                 file: at.file,
                 line: at.line,
-                message: format!("expected {} fields separated by '|', found {}", n_fields, fields.len()),
+                message: format!(
+                    "expected {} fields separated by '|', found {}",
+                    n_fields,
+                    fields.len()
+                ),
             });
         }
         out.push(Record { fields, at });
@@ -81,7 +96,11 @@ pub fn forms<'a>(rec: &Record<'a>, field: &'a str) -> Result<Vec<&'a str>, Lexic
 }
 
 /// Parses `key=value; key=value` with the allowed keys; unknown keys are errors.
-pub fn attributes<'a>(rec: &Record<'a>, field: &'a str, allowed: &[&str]) -> Result<Vec<(&'a str, &'a str)>, LexiconError> {
+pub fn attributes<'a>(
+    rec: &Record<'a>,
+    field: &'a str,
+    allowed: &[&str],
+) -> Result<Vec<(&'a str, &'a str)>, LexiconError> {
     let mut out = Vec::new();
     // `note=` takes the rest of the field, so a note may contain ';' and '='.
     let (field, note) = match find_note(field) {
@@ -94,7 +113,10 @@ pub fn attributes<'a>(rec: &Record<'a>, field: &'a str, allowed: &[&str]) -> Res
         };
         let (k, v) = (k.trim(), v.trim());
         if !allowed.contains(&k) {
-            return Err(rec.error(format!("unknown attribute '{k}' (allowed: {})", allowed.join(", "))));
+            return Err(rec.error(format!(
+                "unknown attribute '{k}' (allowed: {})",
+                allowed.join(", ")
+            )));
         }
         if out.iter().any(|(ek, _)| *ek == k) {
             return Err(rec.error(format!("attribute '{k}' given twice")));
@@ -129,12 +151,27 @@ pub fn is_valid_date(s: &str) -> bool {
         return false;
     }
     let num = |r: std::ops::Range<usize>| s[r].parse::<u32>().ok();
-    let (Some(y), Some(m), Some(d)) = (num(0..4), num(5..7), num(8..10)) else { return false };
+    let (Some(y), Some(m), Some(d)) = (num(0..4), num(5..7), num(8..10)) else {
+        return false;
+    };
     if !(1..=12).contains(&m) || d == 0 {
         return false;
     }
     let leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
-    let days = [31, if leap { 29 } else { 28 }, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][(m - 1) as usize];
+    let days = [
+        31,
+        if leap { 29 } else { 28 },
+        31,
+        30,
+        31,
+        30,
+        31,
+        31,
+        30,
+        31,
+        30,
+        31,
+    ][(m - 1) as usize];
     d <= days
 }
 
@@ -154,7 +191,10 @@ mod tests {
     #[test]
     fn wrong_field_count_names_file_and_line() {
         let e = records("lex/x.txt", "a|b\n", 4).err().unwrap();
-        assert_eq!(e.to_string(), "lex/x.txt:1: expected 4 fields separated by '|', found 2");
+        assert_eq!(
+            e.to_string(),
+            "lex/x.txt:1: expected 4 fields separated by '|', found 2"
+        );
     }
 
     #[test]
@@ -171,7 +211,12 @@ mod tests {
     #[test]
     fn forms_split_on_both_commas() {
         let r = records("f", "a|b|c|", 4).unwrap();
-        assert_eq!(forms(&r[0], "العراق، جمهورية العراق, بلاد الرافدين").unwrap().len(), 3);
+        assert_eq!(
+            forms(&r[0], "العراق، جمهورية العراق, بلاد الرافدين")
+                .unwrap()
+                .len(),
+            3
+        );
         assert!(forms(&r[0], "العراق،،").is_err());
     }
 

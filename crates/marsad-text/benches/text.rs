@@ -10,7 +10,9 @@ fn bench(c: &mut Criterion) {
     let mut g = c.benchmark_group("text");
     g.throughput(Throughput::Bytes(text.len() as u64));
     g.bench_function("normalize", |b| b.iter(|| normalize(black_box(&text))));
-    g.bench_function("split_sentences", |b| b.iter(|| split_sentences(black_box(&text))));
+    g.bench_function("split_sentences", |b| {
+        b.iter(|| split_sentences(black_box(&text)))
+    });
     g.bench_function("split_and_tokenize", |b| {
         let mut buf = TokenizedSentence::default();
         b.iter(|| {

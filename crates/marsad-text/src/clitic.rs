@@ -72,7 +72,11 @@ const MIN_STEM_CHARS: usize = 2;
 /// first. The unsegmented word is always first.
 pub fn segmentations(word: &str, out: &mut Vec<Segmentation>) {
     let first = out.len();
-    let conjs: [(&str, u8); 3] = [("", 0), ("و", proclitic::CONJ_WA), ("ف", proclitic::CONJ_FA)];
+    let conjs: [(&str, u8); 3] = [
+        ("", 0),
+        ("و", proclitic::CONJ_WA),
+        ("ف", proclitic::CONJ_FA),
+    ];
     let preps: [(&str, u8); 5] = [
         ("", 0),
         ("ب", proclitic::PREP_BI),
@@ -81,9 +85,13 @@ pub fn segmentations(word: &str, out: &mut Vec<Segmentation>) {
         ("س", proclitic::FUTURE_SA),
     ];
     for (conj, conj_flag) in conjs {
-        let Some(rest1) = word.strip_prefix(conj) else { continue };
+        let Some(rest1) = word.strip_prefix(conj) else {
+            continue;
+        };
         for (prep, prep_flag) in preps {
-            let Some(rest2) = rest1.strip_prefix(prep) else { continue };
+            let Some(rest2) = rest1.strip_prefix(prep) else {
+                continue;
+            };
             // Article: ال, or the ل of لل after the preposition ل (ل + ال = لل).
             let mut arts: [(Option<&str>, u8); 2] = [(Some(rest2), 0), (None, 0)];
             if prep_flag == proclitic::PREP_LI {
@@ -100,12 +108,28 @@ pub fn segmentations(word: &str, out: &mut Vec<Segmentation>) {
                 let flags = conj_flag | prep_flag | art_flag;
                 let stem_start = word.len() - rest3.len();
                 let prefix_chars = word[..stem_start].chars().count();
-                push(out, word, stem_start, word.len(), prefix_chars, flags, false);
+                push(
+                    out,
+                    word,
+                    stem_start,
+                    word.len(),
+                    prefix_chars,
+                    flags,
+                    false,
+                );
                 // Pronoun suffixes do not follow the article.
                 if art_flag == 0 {
                     for suf in SUFFIXES {
                         if let Some(stem) = rest3.strip_suffix(suf) {
-                            push(out, word, stem_start, stem_start + stem.len(), prefix_chars, flags, true);
+                            push(
+                                out,
+                                word,
+                                stem_start,
+                                stem_start + stem.len(),
+                                prefix_chars,
+                                flags,
+                                true,
+                            );
                         }
                     }
                 }
@@ -115,7 +139,15 @@ pub fn segmentations(word: &str, out: &mut Vec<Segmentation>) {
     out[first..].sort_by_key(|s| s.cost());
 }
 
-fn push(out: &mut Vec<Segmentation>, word: &str, start: usize, end: usize, prefix_chars: usize, flags: u8, suffix: bool) {
+fn push(
+    out: &mut Vec<Segmentation>,
+    word: &str,
+    start: usize,
+    end: usize,
+    prefix_chars: usize,
+    flags: u8,
+    suffix: bool,
+) {
     if word[start..end].chars().count() < MIN_STEM_CHARS || end > u16::MAX as usize {
         return;
     }

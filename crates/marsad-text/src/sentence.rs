@@ -64,7 +64,9 @@ pub fn split_sentences(text: &str) -> Vec<SentenceSpan> {
 
     let push = |out: &mut Vec<SentenceSpan>, s: usize, e: usize| {
         let (mut s, mut e) = (s, e.min(n));
-        while s < e && (chars[s].1.is_whitespace() || matches!(chars[s].1, ',' | '،' | ';' | '؛' | '-' | '—' | '*' | '•'))
+        while s < e
+            && (chars[s].1.is_whitespace()
+                || matches!(chars[s].1, ',' | '،' | ';' | '؛' | '-' | '—' | '*' | '•'))
         {
             s += 1;
         }
@@ -73,7 +75,12 @@ pub fn split_sentences(text: &str) -> Vec<SentenceSpan> {
         }
         // A span of punctuation alone is no sentence.
         if (s..e).any(|k| is_word_char(chars[k].1) || is_digit(chars[k].1)) {
-            out.push(SentenceSpan { start: s as u32, end: e as u32, byte_start: byte_at(s), byte_end: byte_at(e) });
+            out.push(SentenceSpan {
+                start: s as u32,
+                end: e as u32,
+                byte_start: byte_at(s),
+                byte_end: byte_at(e),
+            });
         }
     };
 
@@ -112,7 +119,8 @@ pub fn split_sentences(text: &str) -> Vec<SentenceSpan> {
                 }
                 j += 1;
             }
-            let held = (guillemets > 0 || parens > 0 || in_straight_quote) && i - start < QUOTE_HOLD_CHARS;
+            let held =
+                (guillemets > 0 || parens > 0 || in_straight_quote) && i - start < QUOTE_HOLD_CHARS;
             if !held {
                 push(&mut out, start, j);
                 start = j;
@@ -180,36 +188,67 @@ mod tests {
 
     #[test]
     fn splits_on_stops() {
-        assert_eq!(texts("قتل جندي. وأصيب آخر! هل هذا صحيح؟ نعم"), vec!["قتل جندي.", "وأصيب آخر!", "هل هذا صحيح؟", "نعم"]);
+        assert_eq!(
+            texts("قتل جندي. وأصيب آخر! هل هذا صحيح؟ نعم"),
+            vec!["قتل جندي.", "وأصيب آخر!", "هل هذا صحيح؟", "نعم"]
+        );
     }
 
     #[test]
     fn handles_scraped_paragraph_joins() {
         let t = "أعلنت الكتائب الهدنة., وعلى الرغم من ذلك، استمرت الهجمات., كما هدد القيادي.";
-        assert_eq!(texts(t), vec!["أعلنت الكتائب الهدنة.", "وعلى الرغم من ذلك، استمرت الهجمات.", "كما هدد القيادي."]);
+        assert_eq!(
+            texts(t),
+            vec![
+                "أعلنت الكتائب الهدنة.",
+                "وعلى الرغم من ذلك، استمرت الهجمات.",
+                "كما هدد القيادي."
+            ]
+        );
     }
 
     #[test]
     fn keeps_decimals_and_abbreviations() {
-        assert_eq!(texts("ارتفع المؤشر 3.5 في المئة. وقالت أ.ف.ب إن الوضع هادئ."), vec!["ارتفع المؤشر 3.5 في المئة.", "وقالت أ.ف.ب إن الوضع هادئ."]);
-        assert_eq!(texts("قال د. أحمد إن الجرحى كثر."), vec!["قال د. أحمد إن الجرحى كثر."]);
+        assert_eq!(
+            texts("ارتفع المؤشر 3.5 في المئة. وقالت أ.ف.ب إن الوضع هادئ."),
+            vec!["ارتفع المؤشر 3.5 في المئة.", "وقالت أ.ف.ب إن الوضع هادئ."]
+        );
+        assert_eq!(
+            texts("قال د. أحمد إن الجرحى كثر."),
+            vec!["قال د. أحمد إن الجرحى كثر."]
+        );
     }
 
     #[test]
     fn keeps_quoted_speech_together() {
         let t = "وقال «لن نتراجع. سنواصل القتال» ثم غادر. وانتهى الاجتماع.";
-        assert_eq!(texts(t), vec!["وقال «لن نتراجع. سنواصل القتال» ثم غادر.", "وانتهى الاجتماع."]);
+        assert_eq!(
+            texts(t),
+            vec![
+                "وقال «لن نتراجع. سنواصل القتال» ثم غادر.",
+                "وانتهى الاجتماع."
+            ]
+        );
     }
 
     #[test]
     fn closing_quote_after_stop_stays_with_sentence() {
         let t = "حذر من أنه \"إذا لم يحترم القرار فسوف نرد\"., وأضاف أن الهجمات ستستمر.";
-        assert_eq!(texts(t), vec!["حذر من أنه \"إذا لم يحترم القرار فسوف نرد\".", "وأضاف أن الهجمات ستستمر."]);
+        assert_eq!(
+            texts(t),
+            vec![
+                "حذر من أنه \"إذا لم يحترم القرار فسوف نرد\".",
+                "وأضاف أن الهجمات ستستمر."
+            ]
+        );
     }
 
     #[test]
     fn newlines_end_sentences() {
-        assert_eq!(texts("عنوان الخبر\n\nنص الخبر الأول"), vec!["عنوان الخبر", "نص الخبر الأول"]);
+        assert_eq!(
+            texts("عنوان الخبر\n\nنص الخبر الأول"),
+            vec!["عنوان الخبر", "نص الخبر الأول"]
+        );
     }
 
     #[test]
@@ -218,7 +257,9 @@ mod tests {
         let s = split_sentences(t);
         assert_eq!(s.len(), 2);
         let chars: Vec<char> = t.chars().collect();
-        let second: String = chars[s[1].start as usize..s[1].end as usize].iter().collect();
+        let second: String = chars[s[1].start as usize..s[1].end as usize]
+            .iter()
+            .collect();
         assert_eq!(second, "جـرح آخر.");
     }
 
@@ -227,7 +268,9 @@ mod tests {
         let t = "كلمة ".repeat(1000);
         let s = split_sentences(&t);
         assert!(s.len() >= 4);
-        assert!(s.iter().all(|x| (x.end - x.start) as usize <= MAX_SENTENCE_CHARS));
+        assert!(s
+            .iter()
+            .all(|x| (x.end - x.start) as usize <= MAX_SENTENCE_CHARS));
     }
 
     #[test]

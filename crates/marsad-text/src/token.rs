@@ -146,7 +146,10 @@ pub fn tokenize(document: &str, span: &SentenceSpan, out: &mut TokenizedSentence
                 while j < n {
                     if is_digit(chars[j]) {
                         j += 1;
-                    } else if matches!(chars[j], '.' | ',' | '٫' | '٬') && j + 1 < n && is_digit(chars[j + 1]) {
+                    } else if matches!(chars[j], '.' | ',' | '٫' | '٬')
+                        && j + 1 < n
+                        && is_digit(chars[j + 1])
+                    {
                         j += 2;
                     } else {
                         break;
@@ -177,7 +180,8 @@ pub fn tokenize(document: &str, span: &SentenceSpan, out: &mut TokenizedSentence
             continue;
         }
         let norm = &out.norm[norm_start as usize..norm_end as usize];
-        let detached_clitic = kind == TokenKind::Word && matches!(norm, "ب" | "ل" | "ك" | "و" | "ف");
+        let detached_clitic =
+            kind == TokenKind::Word && matches!(norm, "ب" | "ل" | "ك" | "و" | "ف");
         let seg_start = out.segs.len() as u32;
         if kind == TokenKind::Word && !detached_clitic {
             let norm = norm.to_owned();
@@ -214,7 +218,10 @@ mod tests {
     }
 
     fn slice(text: &str, s: u32, e: u32) -> String {
-        text.chars().skip(s as usize).take((e - s) as usize).collect()
+        text.chars()
+            .skip(s as usize)
+            .take((e - s) as usize)
+            .collect()
     }
 
     #[test]
@@ -222,7 +229,22 @@ mod tests {
         let text = "قُتل ٢٥ شخصاً، وأصيب 3.5 آخرون (رويترز).";
         let t = tok(text);
         let norms: Vec<&str> = (0..t.len()).map(|i| t.norm_of(i)).collect();
-        assert_eq!(norms, vec!["قتل", "25", "شخصا", ",", "واصيب", "3.5", "اخرون", "(", "رويترز", ")", "."]);
+        assert_eq!(
+            norms,
+            vec![
+                "قتل",
+                "25",
+                "شخصا",
+                ",",
+                "واصيب",
+                "3.5",
+                "اخرون",
+                "(",
+                "رويترز",
+                ")",
+                "."
+            ]
+        );
         assert_eq!(t.tokens[1].kind, TokenKind::Number);
         for tk in &t.tokens {
             assert!(!slice(text, tk.start, tk.end).is_empty());
@@ -234,7 +256,10 @@ mod tests {
     fn detached_prepositions() {
         let text = "قال لـ«الشرق الأوسط» إن خلايا بـ \"الكاتيوشا\" نشطت.";
         let t = tok(text);
-        let detached: Vec<&str> = (0..t.len()).filter(|&i| t.tokens[i].detached_clitic).map(|i| t.norm_of(i)).collect();
+        let detached: Vec<&str> = (0..t.len())
+            .filter(|&i| t.tokens[i].detached_clitic)
+            .map(|i| t.norm_of(i))
+            .collect();
         assert_eq!(detached, vec!["ل", "ب"]);
     }
 
@@ -242,7 +267,12 @@ mod tests {
     fn prefix_offsets_map_back() {
         let text = "وبالقوات الأميركية";
         let t = tok(text);
-        let seg = t.segs_of(0).iter().find(|s| s.stem(t.norm_of(0)) == "قوات").copied().unwrap();
+        let seg = t
+            .segs_of(0)
+            .iter()
+            .find(|s| s.stem(t.norm_of(0)) == "قوات")
+            .copied()
+            .unwrap();
         let start = t.start_after_prefix(0, seg.prefix_chars as usize);
         assert_eq!(slice(text, start, t.tokens[0].end), "قوات");
     }

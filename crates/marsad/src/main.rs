@@ -170,15 +170,24 @@ pub(crate) fn load_lexicon(dir: Option<&PathBuf>) -> Result<Lexicon, Fatal> {
 fn input_options(a: &InputArgs) -> Result<InputOptions, Fatal> {
     if let Some(d) = &a.date {
         if !marsad_input::is_valid_date(d) {
-            return Err(Fatal(format!("--date '{d}' is not a valid YYYY-MM-DD date")));
+            return Err(Fatal(format!(
+                "--date '{d}' is not a valid YYYY-MM-DD date"
+            )));
         }
     }
-    Ok(InputOptions { default_date: a.date.clone(), max_line_bytes: a.max_doc_bytes, stdin_is_text: a.stdin_text })
+    Ok(InputOptions {
+        default_date: a.date.clone(),
+        max_line_bytes: a.max_doc_bytes,
+        stdin_is_text: a.stdin_text,
+    })
 }
 
 fn run(cli: Cli) -> Result<ExitCode, Fatal> {
     match cli.command {
-        Command::Code { input, include_nonfactual } => {
+        Command::Code {
+            input,
+            include_nonfactual,
+        } => {
             let coder = Coder::new(load_lexicon(cli.lexicon.as_ref())?);
             let opts = input_options(&input)?;
             let stdout = io::stdout();
@@ -189,7 +198,11 @@ fn run(cli: Cli) -> Result<ExitCode, Fatal> {
                 &input.inputs,
                 &opts,
                 |_, coded| {
-                    for e in coded.events.iter().filter(|e| include_nonfactual || is_factual(e)) {
+                    for e in coded
+                        .events
+                        .iter()
+                        .filter(|e| include_nonfactual || is_factual(e))
+                    {
                         serde_json::to_writer(&mut out, e).map_err(|e| e.to_string())?;
                         out.write_all(b"\n").map_err(|e| e.to_string())?;
                     }
@@ -209,7 +222,11 @@ fn run(cli: Cli) -> Result<ExitCode, Fatal> {
                 return Err(e.into());
             }
             output::summary(&totals, started.elapsed());
-            Ok(if totals.skipped > 0 { ExitCode::from(1) } else { ExitCode::SUCCESS })
+            Ok(if totals.skipped > 0 {
+                ExitCode::from(1)
+            } else {
+                ExitCode::SUCCESS
+            })
         }
         Command::Ingest { input, db } => {
             let coder = Coder::new(load_lexicon(cli.lexicon.as_ref())?);
@@ -218,8 +235,10 @@ fn run(cli: Cli) -> Result<ExitCode, Fatal> {
             let progress = if io::stderr().is_terminal() {
                 let pb = indicatif::ProgressBar::new_spinner();
                 pb.set_style(
-                    indicatif::ProgressStyle::with_template("{spinner} {elapsed_precise} {human_pos} documents {msg}")
-                        .unwrap(),
+                    indicatif::ProgressStyle::with_template(
+                        "{spinner} {elapsed_precise} {human_pos} documents {msg}",
+                    )
+                    .unwrap(),
                 );
                 pb
             } else {
@@ -243,7 +262,12 @@ fn run(cli: Cli) -> Result<ExitCode, Fatal> {
                         sentences: coded
                             .sentences
                             .into_iter()
-                            .map(|s| SentenceWrite { sequence: s.sequence, start: s.start, end: s.end, text: s.text })
+                            .map(|s| SentenceWrite {
+                                sequence: s.sequence,
+                                start: s.start,
+                                end: s.end,
+                                text: s.text,
+                            })
                             .collect(),
                         events: coded.events,
                     });
@@ -269,7 +293,11 @@ fn run(cli: Cli) -> Result<ExitCode, Fatal> {
                 counts.sentences,
                 counts.events
             );
-            Ok(if totals.skipped > 0 { ExitCode::from(1) } else { ExitCode::SUCCESS })
+            Ok(if totals.skipped > 0 {
+                ExitCode::from(1)
+            } else {
+                ExitCode::SUCCESS
+            })
         }
         Command::Events { filter, format } => {
             let store = open_existing(&filter.db)?;
@@ -311,7 +339,11 @@ fn run(cli: Cli) -> Result<ExitCode, Fatal> {
 
 fn open_existing(db: &PathBuf) -> Result<Store, Fatal> {
     if !db.exists() {
-        return Err(Fatal(format!("no database at {} (run `marsad ingest --db {} INPUT...` first)", db.display(), db.display())));
+        return Err(Fatal(format!(
+            "no database at {} (run `marsad ingest --db {} INPUT...` first)",
+            db.display(),
+            db.display()
+        )));
     }
     Ok(Store::open(db)?)
 }

@@ -47,7 +47,10 @@ fn entities(v: &[Entity]) -> String {
 }
 
 fn names(v: &[Entity]) -> String {
-    v.iter().map(|e| e.entity_text.as_str()).collect::<Vec<_>>().join(" + ")
+    v.iter()
+        .map(|e| e.entity_text.as_str())
+        .collect::<Vec<_>>()
+        .join(" + ")
 }
 
 fn csv_field(s: &str) -> String {
@@ -71,12 +74,22 @@ pub fn csv(out: &mut impl Write, events: &[Event]) -> io::Result<()> {
             entities(&e.recipient),
             names(&e.recipient),
             e.aux_mode.join(";"),
-            e.condition.as_ref().map(|c| c.text.clone()).unwrap_or_default(),
+            e.condition
+                .as_ref()
+                .map(|c| c.text.clone())
+                .unwrap_or_default(),
             e.event_text.join(" | "),
             e.cite_info.citation.clone(),
             e.text.clone(),
         ];
-        writeln!(out, "{}", row.iter().map(|f| csv_field(f)).collect::<Vec<_>>().join(","))?;
+        writeln!(
+            out,
+            "{}",
+            row.iter()
+                .map(|f| csv_field(f))
+                .collect::<Vec<_>>()
+                .join(",")
+        )?;
     }
     Ok(())
 }
@@ -91,7 +104,11 @@ fn clip(s: &str, n: usize) -> String {
 }
 
 pub fn table(out: &mut impl Write, events: &[Event]) -> io::Result<()> {
-    writeln!(out, "{:<10}  {:<9}  {:<14}  {:<16}  {:<16}  {:<12}  trigger | actor text", "date", "event", "mode", "actor", "recipient", "aux")?;
+    writeln!(
+        out,
+        "{:<10}  {:<9}  {:<14}  {:<16}  {:<16}  {:<12}  trigger | actor text",
+        "date", "event", "mode", "actor", "recipient", "aux"
+    )?;
     for e in events {
         writeln!(
             out,
@@ -110,10 +127,21 @@ pub fn table(out: &mut impl Write, events: &[Event]) -> io::Result<()> {
 }
 
 pub fn stats(out: &mut impl Write, c: &Counts, s: &Stats) -> io::Result<()> {
-    writeln!(out, "documents {}  sentences {}  events {}  (selected: {})", c.documents, c.sentences, c.events, s.total)?;
-    for (title, rows) in [("by type", &s.by_type), ("by actor", &s.by_actor), ("by day", &s.by_day)] {
+    writeln!(
+        out,
+        "documents {}  sentences {}  events {}  (selected: {})",
+        c.documents, c.sentences, c.events, s.total
+    )?;
+    for (title, rows) in [
+        ("by type", &s.by_type),
+        ("by actor", &s.by_actor),
+        ("by day", &s.by_day),
+    ] {
         writeln!(out, "\n{title}:")?;
-        for (k, n) in rows.iter().take(if title == "by day" { usize::MAX } else { 30 }) {
+        for (k, n) in rows
+            .iter()
+            .take(if title == "by day" { usize::MAX } else { 30 })
+        {
             writeln!(out, "  {k:<12} {n:>8}")?;
         }
     }
@@ -139,9 +167,17 @@ pub fn lexicon_summary(lex: &Lexicon) {
         .map(|c| (*c, lex.triggers.iter().filter(|t| t.event == *c).count()))
         .collect();
     by_cat.sort_by_key(|(c, _)| *c);
-    println!("triggers: {} entries, {} indexed forms (conjugations included)", lex.triggers.len(), lex.trigger_index.len());
+    println!(
+        "triggers: {} entries, {} indexed forms (conjugations included)",
+        lex.triggers.len(),
+        lex.trigger_index.len()
+    );
     for (c, n) in by_cat {
         println!("  {c:<10} {n}");
     }
-    println!("cues: {} entries, {} indexed forms", lex.cues.len(), lex.cue_index.len());
+    println!(
+        "cues: {} entries, {} indexed forms",
+        lex.cues.len(),
+        lex.cue_index.len()
+    );
 }
