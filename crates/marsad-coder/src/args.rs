@@ -231,7 +231,7 @@ pub(crate) fn assign(
             m.start >= te
                 && m.start < (te + FAR).min(c_end)
                 && !used.contains(&i)
-                && m.prep
+                && head_prep(s, m, te)
                     .as_deref()
                     .is_some_and(|p| trig.recipient_preps.iter().any(|rp| rp == p))
         })
@@ -299,7 +299,8 @@ pub(crate) fn assign(
             let genitive = (0..mentions.len()).find(|&i| {
                 let m = &mentions[i];
                 (m.start == te && (free(i) || m.prep.as_deref() == Some("ل")))
-                    || (m.start == te + 1
+                    || (trig.genitive_is_recipient
+                        && m.start == te + 1
                         && m.prep.as_deref() == Some("ل")
                         && s.tokens[te].kind == TokenKind::Word
                         && !is_clause_break(s, te))
@@ -330,4 +331,30 @@ pub(crate) fn assign(
         roles.recipient = None;
     }
     roles
+}
+
+/// The preposition that governs a mention through the noun it completes: in
+/// على مواقع لحركة حماس the mention لحركة حماس (genitive ل) belongs to مواقع, which على
+/// governs. Walks back over at most two unknown words to the head noun.
+fn head_prep(s: &TokenizedSentence, m: &Mention, te: usize) -> Option<String> {
+    if m.prep.as_deref().is_some_and(|p| p != "ل") {
+        return m.prep.clone();
+    }
+    let mut t = m.start;
+    for _ in 0..2 {
+        if t == 0 || t - 1 < te {
+            break;
+        }
+        let p = t - 1;
+        if s.tokens[p].kind != TokenKind::Word || s.tokens[p].detached_clitic {
+            break;
+        }
+        if let Some(prep) = crate::mention::governing_prep(s, p, None) {
+            if prep != "by" {
+                return Some(prep);
+            }
+        }
+        t = p;
+    }
+    m.prep.clone()
 }

@@ -148,15 +148,37 @@ impl Coder {
         self.lex.cue_index.find_all(s, &mut sc.cue_matches);
 
         let text_of = |a: u32, b: u32| char_slice(sentence_text, span.start, a, b);
-        let mentions = mention::mentions(&self.lex, s, &sc.actor_matches, doc.date, &text_of);
+        let trigger_tokens = &sc.trigger_matches;
+        let is_trigger_token = |t: usize| {
+            trigger_tokens
+                .iter()
+                .any(|m| t >= m.start && t < m.end && !(m.gap.0..m.gap.1).contains(&t))
+        };
+        let mentions = mention::mentions(
+            &self.lex,
+            s,
+            &sc.actor_matches,
+            doc.date,
+            &text_of,
+            &is_trigger_token,
+        );
 
-        // Triggers, minus those that are part of a multi-word name (الحشد in الحشد الشعبي).
+        // Triggers, minus those that are part of a multi-word name (الحشد in الحشد الشعبي)
+        // and those whose reading needs more clitic stripping than the actor reading of the
+        // same word (وزارة is a ministry, not و + زار + ه).
         let mut hits: Vec<TriggerHit> = Vec::new();
         for m in &sc.trigger_matches {
             if mentions
                 .iter()
                 .any(|mn| mn.named_multiword && m.start >= mn.start && m.start < mn.end)
             {
+                continue;
+            }
+            let trig_cost = m.first_seg.map(|sg| sg.cost()).unwrap_or(0);
+            let actor_cheaper = sc.actor_matches.iter().any(|a| {
+                a.start == m.start && a.first_seg.map(|sg| sg.cost()).unwrap_or(0) < trig_cost
+            });
+            if actor_cheaper {
                 continue;
             }
             let tokens: Vec<usize> = (m.start..m.end)

@@ -170,6 +170,7 @@ pub fn mentions(
     matches: &[PhraseMatch],
     date: &str,
     text_of: &dyn Fn(u32, u32) -> String,
+    is_trigger_token: &dyn Fn(usize) -> bool,
 ) -> Vec<Mention> {
     // 1. One simple mention per match.
     struct Raw<'a> {
@@ -247,6 +248,30 @@ pub fn mentions(
             end = next.m.end;
             j += 1;
         }
+        // A title followed by the person's name (الرئيس التركي رجب طيب أردوغان): one
+        // entity, the person's.
+        if j < raws.len()
+            && raws[j].m.start == end
+            && raws[j].actor.kind == ActorKind::Person
+            && r.actor.kind == ActorKind::Sector
+        {
+            let n = ent_from(
+                lex,
+                raws[j].actor,
+                raws[j].start_char,
+                s.tokens[raws[j].m.end - 1].end,
+                date,
+            );
+            let office = text_of(ent.start, ent.end);
+            ent = Ent {
+                start: ent.start,
+                office: n.office.clone().or(Some(office)),
+                ..n
+            };
+            end = raws[j].m.end;
+            named_multiword = true;
+            j += 1;
+        }
         // A country, demonym or organisation directly followed by a demonym (جيش الاحتلال
         // الإسرائيلي is one match, but الحشد الشعبي العراقي is org + demonym): the demonym
         // only confirms the country.
@@ -264,15 +289,17 @@ pub fn mentions(
         }
         // A nationality adjective after an unknown noun (على المنشآت الأميركية) names that
         // noun: the mention starts at the noun and takes the noun's preposition.
-        let (start, prep) = if r.actor.kind == ActorKind::Demonym && prep.is_none() && r.m.start > 0
-        {
+        let nationality = r.actor.kind == ActorKind::Demonym && r.actor.sectors.is_empty();
+        let (start, prep) = if nationality && end == r.m.end && prep.is_none() && r.m.start > 0 {
             let noun = r.m.start - 1;
             let is_noun = s.tokens[noun].kind == TokenKind::Word
+                && !is_trigger_token(noun)
                 && !s.tokens[noun].detached_clitic
                 && !is_conj_token(s, noun)
                 && !composed.last().is_some_and(|m| m.end > noun);
             if is_noun {
                 ent.start = s.tokens[noun].start;
+                ent.generic = false;
                 let w = s.norm_of(noun);
                 let clitic = ["بال", "لل", "كال", "وبال", "ولل"]
                     .iter()
@@ -293,6 +320,13 @@ pub fn mentions(
         } else {
             (r.m.start, prep)
         };
+        // A plural nationality standing alone names people: آلاف العراقيين.
+        if nationality && start == r.m.start && end == r.m.end && ent.sectors.is_empty() {
+            let w = s.norm_of(r.m.end - 1);
+            if w.ends_with("يون") || w.ends_with("يين") || w.ends_with("يات") {
+                ent.sectors.push("CVL".to_string());
+            }
+        }
         composed.push(Mention {
             start,
             end,

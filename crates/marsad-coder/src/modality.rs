@@ -183,6 +183,19 @@ impl Modality {
             // after و / ف / أما; after a comma it qualifies what precedes it.
             let opens_clause =
                 c.start == 0 || matches!(s.norm_of(c.start - 1), "و" | "ف" | "اما") || c.conj;
+            // A trailing condition qualifies the clause before it and the one before
+            // that at most (X اتفقت على تعليق هجماتها على القوات، بشرط ...).
+            let mut reach_back = c.start;
+            let mut breaks = 0;
+            while reach_back > 0 {
+                if is_clause_break(s, reach_back - 1) {
+                    breaks += 1;
+                    if breaks == 2 {
+                        break;
+                    }
+                }
+                reach_back -= 1;
+            }
             for h in 0..hits.len() {
                 let ts = trig_start[h];
                 let md = &mut per[h];
@@ -193,7 +206,7 @@ impl Modality {
                     let governed = if opens_clause {
                         ts >= scope_end && ts < next_cond_start
                     } else {
-                        ts < c.start && ts >= prev_scope_end
+                        ts < c.start && ts >= prev_scope_end.max(reach_back)
                     };
                     if governed && md.condition.is_none() {
                         md.condition = Some(cond);
