@@ -198,6 +198,18 @@ impl Coder {
                 });
             }
         }
+        // A word inside a gapped phrase (غارة in تشن ... غارة) is not a second trigger.
+        let contained: Vec<bool> = (0..hits.len())
+            .map(|i| {
+                (0..hits.len()).any(|j| {
+                    j != i
+                        && hits[j].tokens.len() > hits[i].tokens.len()
+                        && hits[i].tokens.iter().all(|t| hits[j].tokens.contains(t))
+                })
+            })
+            .collect();
+        let mut keep = contained.iter().map(|c| !c);
+        hits.retain(|_| keep.next().unwrap());
         if hits.is_empty() {
             return;
         }

@@ -296,7 +296,7 @@ pub fn mentions(
                 && !is_trigger_token(noun)
                 && !s.tokens[noun].detached_clitic
                 && !is_conj_token(s, noun)
-                && !composed.last().is_some_and(|m| m.end > noun);
+                && composed.last().is_none_or(|m| m.end <= noun);
             if is_noun {
                 ent.start = s.tokens[noun].start;
                 ent.generic = false;

@@ -101,7 +101,7 @@ impl Modality {
 
         // Questions: nothing asked about has happened.
         let question = (0..s.len()).any(|t| s.norm_of(t) == "?")
-            || (s.len() > 0 && s.norm_of(0).trim_start_matches('و') == "هل");
+            || (!s.is_empty() && s.norm_of(0).trim_start_matches('و') == "هل");
 
         for (h, hit) in hits.iter().enumerate() {
             let (ts, te) = (trig_start[h], trig_end[h]);
@@ -129,8 +129,15 @@ impl Modality {
                     .iter()
                     .enumerate()
                     .any(|(o, _)| o != h && trig_start[o] >= c.end && trig_start[o] < ts);
+                // A negated verb negates its object too (لم تشن القوات الأمريكية أي غارة),
+                // so negation reaches further, up to a clause break or أن.
+                let negation_reach = !c.after
+                    && c.end <= ts
+                    && ts - c.end <= c.window.max(6)
+                    && !breaks_between(c.end, ts)
+                    && !(c.end..ts).any(|t| s.norm_of(t) == "ان");
                 match c.kind {
-                    CueKind::Negation if (near_before && first_after_cue) || near_after => {
+                    CueKind::Negation if (negation_reach && first_after_cue) || near_after => {
                         md.aux.push("negation");
                         md.cue_spans.push(span(c.start, c.end));
                     }

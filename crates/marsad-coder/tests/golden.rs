@@ -10,9 +10,13 @@ use marsad_coder::{is_factual, Coder, DocumentRef, Entity, Event};
 use marsad_lexicon::Lexicon;
 use marsad_text::normalize;
 
-/// Share of sentences whose every expectation must hold. Raise it as the coder improves;
-/// never lower it to make a change pass.
-const PASS_FLOOR: f64 = 0.0;
+/// Share of sentences whose every expectation must hold (measured: 63/175 = 0.36 on
+/// 2026-11-29). Raise it as the coder improves; never lower it to make a change pass.
+const PASS_FLOOR: f64 = 0.35;
+
+/// Sentences marked NONE that may still yield a factual event (measured: 7 of 22).
+/// Lower it as the coder improves.
+const MAX_NONE_VIOLATIONS: usize = 7;
 
 struct Case {
     id: String,
@@ -226,7 +230,8 @@ fn golden_sentences() {
         "golden pass rate {rate:.3} fell below the floor {PASS_FLOOR}"
     );
     assert!(
-        none_violations.len() <= usize::MAX,
-        "false events on NONE sentences: {none_violations:?}"
+        none_violations.len() <= MAX_NONE_VIOLATIONS,
+        "false events on {} NONE sentences (at most {MAX_NONE_VIOLATIONS} allowed): {none_violations:?}",
+        none_violations.len()
     );
 }

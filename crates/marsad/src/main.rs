@@ -193,6 +193,7 @@ fn run(cli: Cli) -> Result<ExitCode, Fatal> {
             let stdout = io::stdout();
             let mut out = BufWriter::new(stdout.lock());
             let started = Instant::now();
+            let mut printed = 0u64;
             let totals = pipeline::run(
                 &coder,
                 &input.inputs,
@@ -203,6 +204,7 @@ fn run(cli: Cli) -> Result<ExitCode, Fatal> {
                         .iter()
                         .filter(|e| include_nonfactual || is_factual(e))
                     {
+                        printed += 1;
                         serde_json::to_writer(&mut out, e).map_err(|e| e.to_string())?;
                         out.write_all(b"\n").map_err(|e| e.to_string())?;
                     }
@@ -211,7 +213,11 @@ fn run(cli: Cli) -> Result<ExitCode, Fatal> {
                 |p| eprintln!("marsad: skipped {p}"),
             );
             let totals = match totals {
-                Ok(t) => t,
+                // The summary counts the events written, not those left out by default.
+                Ok(t) => pipeline::Totals {
+                    events: printed,
+                    ..t
+                },
                 Err(e) if e.contains("Broken pipe") => return Ok(ExitCode::SUCCESS),
                 Err(e) => return Err(Fatal(e)),
             };
@@ -320,24 +326,31 @@ fn run(cli: Cli) -> Result<ExitCode, Fatal> {
             let counts = store.counts()?;
             let stdout = io::stdout();
             let mut out = stdout.lock();
-            if json {
+            let r = if json {
                 let v = serde_json::json!({"counts": counts, "stats": stats});
-                writeln!(out, "{v}")?;
+                writeln!(out, "{v}")
             } else {
-                output::stats(&mut out, &counts, &stats)?;
+                output::stats(&mut out, &counts, &stats)
+            };
+            match r.and_then(|_| out.flush()) {
+                Err(e) if e.kind() != io::ErrorKind::BrokenPipe => Err(e.into()),
+                _ => Ok(ExitCode::SUCCESS),
             }
-            Ok(ExitCode::SUCCESS)
         }
         Command::Eval { what } => eval::run(what, cli.lexicon.as_ref()),
         Command::Lexicon { dir } => {
             let lex = load_lexicon(dir.as_ref().or(cli.lexicon.as_ref()))?;
-            output::lexicon_summary(&lex);
-            Ok(ExitCode::SUCCESS)
+            let stdout = io::stdout();
+            let mut out = stdout.lock();
+            match output::lexicon_summary(&mut out, &lex).and_then(|_| out.flush()) {
+                Err(e) if e.kind() != io::ErrorKind::BrokenPipe => Err(e.into()),
+                _ => Ok(ExitCode::SUCCESS),
+            }
         }
     }
 }
 
-fn open_existing(db: &PathBuf) -> Result<Store, Fatal> {
+fn open_existing(db: &std::path::Path) -> Result<Store, Fatal> {
     if !db.exists() {
         return Err(Fatal(format!(
             "no database at {} (run `marsad ingest --db {} INPUT...` first)",

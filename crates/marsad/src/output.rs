@@ -148,10 +148,11 @@ pub fn stats(out: &mut impl Write, c: &Counts, s: &Stats) -> io::Result<()> {
     Ok(())
 }
 
-pub fn lexicon_summary(lex: &Lexicon) {
+pub fn lexicon_summary(out: &mut impl Write, lex: &Lexicon) -> io::Result<()> {
     let count = |k: ActorKind| lex.actors.iter().filter(|a| a.kind == k).count();
-    println!("lexicon OK: {} files", lex.files);
-    println!(
+    writeln!(out, "lexicon OK: {} files", lex.files)?;
+    writeln!(
+        out,
         "actors: {} entries ({} countries, {} capitals, {} demonyms, {} sector terms, {} organisations, {} persons), {} indexed forms",
         lex.actors.len(),
         count(ActorKind::Country),
@@ -161,23 +162,26 @@ pub fn lexicon_summary(lex: &Lexicon) {
         count(ActorKind::Org),
         count(ActorKind::Person),
         lex.actor_index.len()
-    );
+    )?;
     let mut by_cat: Vec<(&str, usize)> = marsad_lexicon::plover::CATEGORIES
         .iter()
         .map(|c| (*c, lex.triggers.iter().filter(|t| t.event == *c).count()))
         .collect();
     by_cat.sort_by_key(|(c, _)| *c);
-    println!(
+    writeln!(
+        out,
         "triggers: {} entries, {} indexed forms (conjugations included)",
         lex.triggers.len(),
         lex.trigger_index.len()
-    );
+    )?;
     for (c, n) in by_cat {
-        println!("  {c:<10} {n}");
+        writeln!(out, "  {c:<10} {n}")?;
     }
-    println!(
+    writeln!(
+        out,
         "cues: {} entries, {} indexed forms",
         lex.cues.len(),
         lex.cue_index.len()
-    );
+    )?;
+    Ok(())
 }

@@ -1,0 +1,139 @@
+//! Behaviour tests of the coder on single sentences written for marsad: argument
+//! structure, modality, conditions, attribution and offsets.
+
+use marsad_coder::{is_factual, Coder, DocumentRef, Event};
+use marsad_lexicon::Lexicon;
+
+fn code(text: &str) -> Vec<Event> {
+    let coder = Coder::new(Lexicon::embedded().unwrap());
+    coder
+        .code(&DocumentRef {
+            id: "t",
+            text,
+            date: "2020-10-11",
+            title: None,
+            url: None,
+            source: None,
+        })
+        .events
+}
+
+fn find<'a>(events: &'a [Event], cat: &str) -> &'a Event {
+    events
+        .iter()
+        .find(|e| e.event[0] == cat)
+        .unwrap_or_else(|| panic!("no {cat} in {events:#?}"))
+}
+
+#[test]
+fn vso_with_recipient_preposition() {
+    let ev = code("أطلقت الشرطة العراقية النار على المتظاهرين في البصرة.");
+    let e = find(&ev, "ASSAULT");
+    assert_eq!(e.actor[0].code.as_deref(), Some("IRQ"));
+    assert_eq!(e.actor[0].sector.as_deref(), Some("COP"));
+    assert_eq!(e.recipient[0].sector.as_deref(), Some("CVL"));
+    assert_eq!(e.mode, vec!["firearms"]);
+    assert!(is_factual(e));
+}
+
+#[test]
+fn accusation_with_object_before_fixed_word() {
+    let ev = code("ويحمّل مسؤولون أميركيون كتائب حزب الله، مسؤولية شن عشرات من الهجمات الصاروخية.");
+    let e = find(&ev, "ACCUSE");
+    assert_eq!(e.actor[0].code.as_deref(), Some("USA"));
+    assert_eq!(
+        e.recipient[0].identifier_text.as_deref(),
+        Some("Kataib Hezbollah")
+    );
+}
+
+#[test]
+fn negation_is_nonfactual() {
+    let ev = code("لم تشن القوات الأمريكية أي غارة على مواقع الفصائل.");
+    assert!(!ev.is_empty());
+    assert!(ev.iter().all(|e| !is_factual(e)), "{ev:#?}");
+    assert!(ev
+        .iter()
+        .any(|e| e.aux_mode.contains(&"negation".to_string())));
+}
+
+#[test]
+fn conditional_violence_is_a_threat_with_condition() {
+    let ev = code("أكد أبو علي العسكري أن عناصره ستنسف الاتفاق في حال استهدفت قوات الحشد الشعبي.");
+    let t = find(&ev, "THREATEN");
+    assert!(is_factual(t));
+    assert_eq!(
+        t.actor[0].identifier_text.as_deref(),
+        Some("Kataib Hezbollah")
+    );
+    let c = t.condition.as_ref().expect("condition");
+    assert!(c.text.contains("قوات الحشد الشعبي"), "{c:?}");
+    assert_eq!(c.cue, "في حال");
+    // The condition itself (targeting the PMF) is hypothetical.
+    let a = find(&ev, "ASSAULT");
+    assert!(a.aux_mode.contains(&"hypothetical".to_string()));
+}
+
+#[test]
+fn proviso_keeps_commitment_factual() {
+    let ev = code("اتفقت الفصائل على تعليق هجماتها على القوات الأميركية، بشرط أن تقدم الحكومة العراقية جدولا زمنيا للانسحاب.");
+    let r = find(&ev, "RETREAT");
+    assert!(is_factual(r), "{r:#?}");
+    assert_eq!(r.recipient[0].code.as_deref(), Some("USA"));
+    assert!(r.condition.as_ref().unwrap().text.contains("جدولا زمنيا"));
+}
+
+#[test]
+fn reported_speech_is_attributed() {
+    let ev = code("قال المتحدث باسم كتائب حزب الله إن الفصائل اتفقت على الهدنة.");
+    let e = find(&ev, "AGREE");
+    let a = e.attribution.as_ref().expect("attribution");
+    assert_eq!(a.verb, "قال");
+    assert_eq!(
+        a.speaker.as_ref().unwrap().identifier_text.as_deref(),
+        Some("Kataib Hezbollah")
+    );
+}
+
+#[test]
+fn compound_actor_is_a_list() {
+    let ev = code("اتفقت السعودية والإمارات على تنسيق المواقف.");
+    let e = find(&ev, "AGREE");
+    let codes: Vec<_> = e.actor.iter().filter_map(|a| a.code.as_deref()).collect();
+    assert_eq!(codes, vec!["SAU", "ARE"]);
+}
+
+#[test]
+fn evidence_offsets_point_into_the_text() {
+    let text = "وقُتل ٣ جنود في هجوم استهدف رتلاً للتحالف الدولي., وأدانت الحكومة العراقية الهجوم.";
+    let chars: Vec<char> = text.chars().collect();
+    let ev = code(text);
+    assert!(ev.len() >= 2);
+    for e in &ev {
+        for sp in &e.evidence {
+            let got: String = chars[sp.start as usize..sp.end as usize].iter().collect();
+            assert_eq!(got, sp.text);
+        }
+        let s: String = chars[e.text_info.start as usize..e.text_info.end as usize]
+            .iter()
+            .collect();
+        assert_eq!(s, e.text);
+    }
+}
+
+#[test]
+fn ids_are_deterministic_and_distinct() {
+    let a = code("قصفت القوات التركية مواقع في شمال العراق. واعتقلت الشرطة عشرة أشخاص.");
+    let b = code("قصفت القوات التركية مواقع في شمال العراق. واعتقلت الشرطة عشرة أشخاص.");
+    assert_eq!(a, b);
+    let mut ids: Vec<_> = a.iter().map(|e| e.id.clone()).collect();
+    ids.dedup();
+    assert_eq!(ids.len(), a.len());
+}
+
+#[test]
+fn non_arabic_text_yields_nothing() {
+    assert!(code("The army attacked the protesters.").is_empty());
+    assert!(code("军队袭击了抗议者").is_empty());
+    assert!(code("").is_empty());
+}
