@@ -451,24 +451,11 @@ fn merge_duplicates(events: &mut Vec<Event>, from: usize) {
             let keep = &mut events[j];
             if keep.actor.is_empty() && !dup.actor.is_empty() {
                 std::mem::swap(&mut keep.actor, &mut dup.actor);
-                let moved: Vec<Evidence> = dup
-                    .evidence
-                    .iter()
-                    .filter(|e| e.role == "actor")
-                    .cloned()
-                    .collect();
-                keep.evidence.retain(|e| e.role != "actor");
-                keep.evidence.extend(moved);
+                take_evidence(keep, &dup, "actor");
             }
             if keep.recipient.is_empty() && !dup.recipient.is_empty() {
                 std::mem::swap(&mut keep.recipient, &mut dup.recipient);
-                let moved: Vec<Evidence> = dup
-                    .evidence
-                    .iter()
-                    .filter(|e| e.role == "recipient")
-                    .cloned()
-                    .collect();
-                keep.evidence.extend(moved);
+                take_evidence(keep, &dup, "recipient");
             }
             // Keep the more informative of the two, and both triggers as evidence.
             for t in dup.event_text {
@@ -500,6 +487,13 @@ fn merge_duplicates(events: &mut Vec<Event>, from: usize) {
             i += 1;
         }
     }
+}
+
+/// Replaces `keep`'s evidence of `role` with `from`'s.
+fn take_evidence(keep: &mut Event, from: &Event, role: &str) {
+    keep.evidence.retain(|e| e.role != role);
+    keep.evidence
+        .extend(from.evidence.iter().filter(|e| e.role == role).cloned());
 }
 
 /// Deterministic event id from the document id, sentence, category and trigger offsets.

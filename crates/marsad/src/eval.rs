@@ -77,22 +77,10 @@ pub fn run(cmd: EvalCommand, lexicon: Option<&PathBuf>) -> Result<ExitCode, Fata
             let ty = event_type_arg(&event_type)?;
             let text = read_text(&file)?;
             let gsr = read_gsr(&text).map_err(|e| Fatal(format!("{}: {e}", file.display())))?;
-            for p in &gsr.problems {
-                eprintln!(
-                    "marsad: {}:{}: skipped row: {}",
-                    file.display(),
-                    p.line,
-                    p.message
-                );
-            }
+            report_problems(&file, &gsr.problems, |p| format!("{}: skipped row", p.line));
             let coder = Coder::new(load_lexicon(lexicon)?);
             let report = evaluate_gsr(&coder, &gsr.rows, ty, errors.unwrap_or(0));
-            if report.of_type == 0 {
-                eprintln!(
-                    "marsad: warning: {} holds no rows of type {ty}",
-                    file.display()
-                );
-            }
+            warn_if_empty(&file, report.of_type, "rows", ty);
             let skipped = gsr.problems.len();
             let out = if json {
                 gsr_json(&report, &file, skipped, errors.is_some()).to_string() + "\n"
@@ -111,22 +99,12 @@ pub fn run(cmd: EvalCommand, lexicon: Option<&PathBuf>) -> Result<ExitCode, Fata
             let ty = event_type_arg(&event_type)?;
             let text = read_text(&file)?;
             let spans = read_spans(&text).map_err(|e| Fatal(format!("{}: {e}", file.display())))?;
-            for p in &spans.problems {
-                eprintln!(
-                    "marsad: {}: skipped entry {}: {}",
-                    file.display(),
-                    p.line,
-                    p.message
-                );
-            }
+            report_problems(&file, &spans.problems, |p| {
+                format!(" skipped entry {}", p.line)
+            });
             let coder = Coder::new(load_lexicon(lexicon)?);
             let report = evaluate_spans(&coder, &spans.entries, ty, errors.unwrap_or(0));
-            if report.of_type == 0 {
-                eprintln!(
-                    "marsad: warning: {} holds no entries of type {ty}",
-                    file.display()
-                );
-            }
+            warn_if_empty(&file, report.of_type, "entries", ty);
             let skipped = spans.problems.len();
             let out = if json {
                 spans_json(&report, &file, skipped, errors.is_some()).to_string() + "\n"
@@ -155,6 +133,22 @@ fn event_type_arg(s: &str) -> Result<&'static str, Fatal> {
 
 fn read_text(file: &Path) -> Result<String, Fatal> {
     std::fs::read_to_string(file).map_err(|e| Fatal(format!("{}: {e}", file.display())))
+}
+
+/// Reports skipped rows or entries on stderr: `marsad: FILE:WHERE: MESSAGE`.
+fn report_problems(file: &Path, problems: &[Problem], place: impl Fn(&Problem) -> String) {
+    for p in problems {
+        eprintln!("marsad: {}:{}: {}", file.display(), place(p), p.message);
+    }
+}
+
+fn warn_if_empty(file: &Path, of_type: u64, what: &str, ty: &str) {
+    if of_type == 0 {
+        eprintln!(
+            "marsad: warning: {} holds no {what} of type {ty}",
+            file.display()
+        );
+    }
 }
 
 fn print_out(s: &str) -> Result<(), Fatal> {
