@@ -22,10 +22,12 @@ pub mod args;
 pub mod mention;
 pub mod modality;
 pub mod record;
+pub mod size;
+pub mod when;
 
 use marsad_lexicon::{Lexicon, PhraseMatch, Trigger};
 use marsad_text::{split_sentences, tokenize, SentenceSpan, TokenKind, TokenizedSentence};
-pub use record::{Attribution, CiteInfo, Condition, Entity, Event, Evidence, TextInfo};
+pub use record::{Attribution, CiteInfo, Condition, Count, Entity, Event, Evidence, Location, Size, TextInfo};
 
 use mention::{Ent, Mention};
 use modality::Modality;
@@ -356,6 +358,10 @@ impl Coder {
             events.push(Event {
                 id,
                 date: doc.date.to_string(),
+                date_precision: None,
+                story_date: None,
+                event_loc: None,
+                size: None,
                 event: vec![event],
                 actor,
                 recipient,

@@ -11,13 +11,21 @@
 use serde::{Deserialize, Serialize};
 
 /// One coded event, serialised as one JSON line.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default)]
 pub struct Event {
     /// Deterministic id: a hash of the document id, sentence number, category and trigger
     /// offsets, so recoding the same input yields the same ids.
     pub id: String,
-    /// Event date, YYYY-MM-DD (the story date until date resolution refines it).
+    /// Event date, YYYY-MM-DD: resolved from the text (أمس، الثلاثاء الماضي، 15 يناير)
+    /// when it says when, else the story date.
     pub date: String,
+    /// Extension: how precise `date` is: `day`, `week`, `month` or `year`; `story` when
+    /// the text gives no date and the story date is used.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub date_precision: Option<String>,
+    /// Extension: the date of the story the event was coded from.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub story_date: Option<String>,
     /// PLOVER categories, e.g. `["ASSAULT"]`.
     pub event: Vec<String>,
     /// Entities that initiated the event.
@@ -38,6 +46,12 @@ pub struct Event {
     pub text: String,
     pub text_info: TextInfo,
     pub cite_info: CiteInfo,
+    /// PLOVER `event_loc`: where the event happened, when the text says.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub event_loc: Option<Location>,
+    /// PLOVER `size`: dead, injured and arrested counts stated in the sentence.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub size: Option<Size>,
     /// Extension: PLOVER auxiliary modes (`negation`, `hypothetical`, `future`, `historical`).
     #[serde(default)]
     pub aux_mode: Vec<String>,
@@ -137,6 +151,63 @@ pub struct Attribution {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Evidence {
     pub role: String,
+    pub text: String,
+    pub start: u32,
+    pub end: u32,
+}
+
+/// PLOVER location object (fields after Mordecai/GeoNames), resolved from an Arabic place
+/// mention.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default)]
+pub struct Location {
+    /// The place name as written in the text.
+    pub extracted_place: String,
+    /// Canonical (English) name of the resolved place.
+    pub resolved_place: String,
+    pub geonameid: u64,
+    pub lat: f64,
+    pub lon: f64,
+    /// ISO 3166 alpha-3 code of the country.
+    pub country_code: String,
+    /// First-level division name, when known.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub province: Option<String>,
+    pub feature_class: String,
+    pub feature_code: String,
+    /// `point` (a populated place), `admin1`, `country`, or `between` (two places).
+    pub precision: String,
+    /// 5 sub-city, 4 city, 3 district, 2 province, 1 country (PLOVER `resolution`).
+    pub resolution: u8,
+    /// How sure the resolution is, 0..1.
+    pub confidence: f32,
+    /// Character offsets of the mention in the document.
+    pub start: u32,
+    pub end: u32,
+    /// Further places when the text names several (بين السماوة والديوانية).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub also: Vec<Location>,
+}
+
+/// PLOVER size object: counts stated for the event.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
+pub struct Size {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub dead: Option<Count>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub injured: Option<Count>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub arrested: Option<Count>,
+}
+
+/// A count with its qualifier, as written.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
+pub struct Count {
+    /// The number (for vague quantities, the lower bound: عشرات = 20, مئات = 200).
+    pub value: u64,
+    /// `exact`, `at_least`, `about`, `more_than`, `less_than`, `up_to`, or `vague`
+    /// (عشرات، مئات).
+    pub qualifier: String,
+    /// The words of the count.
     pub text: String,
     pub start: u32,
     pub end: u32,

@@ -19,6 +19,10 @@ fn event(id: &str, doc: &str, seq: u32, date: &str, categories: &[&str]) -> Even
     Event {
         id: id.into(),
         date: date.into(),
+        date_precision: None,
+        story_date: None,
+        event_loc: None,
+        size: None,
         event: categories.iter().map(|c| c.to_string()).collect(),
         actor: vec![],
         recipient: vec![],

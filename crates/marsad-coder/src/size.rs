@@ -1,0 +1,1 @@
+//! Casualty and arrest counts (issue 4): PLOVER `size`.
