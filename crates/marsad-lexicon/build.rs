@@ -40,7 +40,7 @@ fn main() {
         ));
     }
     // Directories too, so adding a file triggers a rebuild.
-    for d in ["actors", "events", "cues"] {
+    for d in ["actors", "events", "cues", "model"] {
         println!("cargo:rerun-if-changed={}", root.join(d).display());
     }
     code.push_str("];\n");

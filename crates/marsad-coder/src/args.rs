@@ -278,6 +278,27 @@ pub(crate) fn assign(
             } else {
                 None
             };
+            // The object may be a noun whose genitive names the party (رفضت الكتائب
+            // دعوة الحكومة، أدانت اقتحام القوات): one unknown word, then the mention.
+            let object = object.or_else(|| {
+                if !trig.recipient_object || passive {
+                    return None;
+                }
+                let from = subject
+                    .filter(|&i| mentions[i].start > ts)
+                    .map(|i| mentions[i].end)
+                    .unwrap_or(te);
+                (0..mentions.len()).find(|&i| {
+                    let m = &mentions[i];
+                    m.start == from + 1
+                        && from < s.len()
+                        && s.tokens[from].kind == TokenKind::Word
+                        && !s.tokens[from].detached_clitic
+                        && crate::mention::governing_prep(s, from, None).is_none()
+                        && free(i)
+                        && !used.contains(&i)
+                })
+            });
             if let Some(o) = object {
                 used.push(o);
             }

@@ -19,6 +19,7 @@
 //! The coder is deterministic: the same document gives the same events and ids.
 
 pub mod args;
+mod features;
 pub mod mention;
 pub mod modality;
 pub mod record;
@@ -27,7 +28,9 @@ pub mod when;
 
 use marsad_lexicon::{Lexicon, PhraseMatch, Trigger};
 use marsad_text::{split_sentences, tokenize, SentenceSpan, TokenKind, TokenizedSentence};
-pub use record::{Attribution, CiteInfo, Condition, Count, Entity, Event, Evidence, Location, Size, TextInfo};
+pub use record::{
+    Attribution, CiteInfo, Condition, Count, Entity, Event, Evidence, Location, Size, TextInfo,
+};
 
 use mention::{Ent, Mention};
 use modality::Modality;
@@ -63,19 +66,45 @@ pub struct SentenceOut {
 pub struct CodedDocument {
     pub sentences: Vec<SentenceOut>,
     pub events: Vec<Event>,
+    /// Learned-filter features of sentences with a factual candidate event of a category
+    /// in [`FILTERED_CATEGORIES`] (what `marsad train` learns from).
+    pub features: Vec<SentenceFeatures>,
 }
 
-/// True when the event is neither negated nor hypothetical, i.e. belongs in the default
-/// output.
+/// Features of one sentence for one category.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SentenceFeatures {
+    pub sequence: u32,
+    pub category: &'static str,
+    pub features: Vec<String>,
+}
+
+/// Categories for which a gold standard exists to train a filter on.
+pub const FILTERED_CATEGORIES: [&str; 2] = ["ASSAULT", "PROTEST"];
+
+/// True when the event is neither negated nor hypothetical (PLOVER factuality).
 pub fn is_factual(e: &Event) -> bool {
     !e.aux_mode
         .iter()
         .any(|m| m == "negation" || m == "hypothetical")
 }
 
+/// True when the event belongs in the default output: neither negated nor hypothetical.
+pub fn in_default_output(e: &Event) -> bool {
+    is_factual(e)
+}
+
+/// True when the event passes its category's learned filter (always true for categories
+/// without a model). `--filter` keeps only such events.
+pub fn passes_filter(e: &Event) -> bool {
+    !e.low_confidence
+}
+
 /// The event coder. Cheap to share between threads (`&Coder` is `Sync`).
 pub struct Coder {
     lex: Lexicon,
+    /// Drop events that their category's learned filter scores under its threshold.
+    filter: bool,
 }
 
 /// Per-thread buffers reused across sentences.
@@ -98,7 +127,14 @@ pub(crate) struct TriggerHit<'a> {
 
 impl Coder {
     pub fn new(lex: Lexicon) -> Coder {
-        Coder { lex }
+        Coder { lex, filter: false }
+    }
+
+    /// With `true`, events under their learned filter's threshold are left out of
+    /// [`Coder::code`]'s result (they are always scored and marked `low_confidence`).
+    pub fn with_filter(mut self, filter: bool) -> Coder {
+        self.filter = filter;
+        self
     }
 
     pub fn lexicon(&self) -> &Lexicon {
@@ -117,7 +153,17 @@ impl Coder {
                 end: span.end,
                 text: text.to_string(),
             });
-            self.code_sentence(doc, seq as u32, span, &mut scratch, &mut out.events);
+            self.code_sentence(
+                doc,
+                seq as u32,
+                span,
+                &mut scratch,
+                &mut out.events,
+                &mut out.features,
+            );
+        }
+        if self.filter {
+            out.events.retain(passes_filter);
         }
         out
     }
@@ -129,6 +175,7 @@ impl Coder {
         span: &SentenceSpan,
         sc: &mut Scratch,
         events: &mut Vec<Event>,
+        features_out: &mut Vec<SentenceFeatures>,
     ) {
         let sentence_text = span.text(doc.text);
         if !sentence_text
@@ -355,13 +402,67 @@ impl Coder {
                 marsad_lexicon::plover::quad_code(&event)
             };
             let id = event_id(doc.id, seq, &event, trigger_start, trigger_end);
+            // When: a date the clause states, else the story date.
+            let when = when::resolve_event_date(s, hit.tokens[0], doc.date, &text_of)
+                .or_else(|| governing_date(s, &hits, hit.tokens[0], doc.date, &text_of));
+            if let Some(w) = &when {
+                evidence.push(Evidence {
+                    role: "date".into(),
+                    text: w.text.clone(),
+                    start: w.start,
+                    end: w.end,
+                });
+            }
+            // How many: casualty and arrest counts of material conflict events.
+            // Where: the place of the event's clause, not a place inside an actor name.
+            let exclude: Vec<(usize, usize)> = [roles.actor, roles.recipient]
+                .iter()
+                .flatten()
+                .map(|&i| (mentions[i].start, mentions[i].end))
+                .collect();
+            let countries: Vec<String> = actor
+                .iter()
+                .chain(recipient.iter())
+                .filter_map(|e| e.code.clone())
+                .collect();
+            let event_loc = marsad_geo::resolve_event_place_excluding(
+                marsad_geo::Gazetteer::embedded(),
+                s,
+                hit.tokens[0],
+                &countries,
+                &exclude,
+                &text_of,
+            );
+            if let Some(l) = &event_loc {
+                evidence.push(Evidence {
+                    role: "place".into(),
+                    text: l.extracted_place.clone(),
+                    start: l.start,
+                    end: l.end,
+                });
+            }
+            let size = if quad == 4 {
+                size::casualties(s, hit.tokens[0], &text_of)
+            } else {
+                None
+            };
             events.push(Event {
                 id,
-                date: doc.date.to_string(),
-                date_precision: None,
-                story_date: None,
-                event_loc: None,
-                size: None,
+                date: when
+                    .as_ref()
+                    .map(|w| w.date.clone())
+                    .unwrap_or_else(|| doc.date.to_string()),
+                date_precision: Some(
+                    when.as_ref()
+                        .map(|w| w.precision)
+                        .unwrap_or("story")
+                        .to_string(),
+                ),
+                story_date: Some(doc.date.to_string()),
+                event_loc,
+                size,
+                confidence: None,
+                low_confidence: false,
                 event: vec![event],
                 actor,
                 recipient,
@@ -392,6 +493,34 @@ impl Coder {
             });
         }
         merge_duplicates(events, first_new);
+
+        // Learned filters: score the sentence for each filtered category it has a
+        // factual candidate of.
+        for category in FILTERED_CATEGORIES {
+            let of_cat: Vec<&Event> = events[first_new..]
+                .iter()
+                .filter(|e| e.event[0] == category)
+                .collect();
+            if !of_cat.iter().any(|e| is_factual(e)) {
+                continue;
+            }
+            let feats = features::sentence_features(s, &hits, &modality, &of_cat, category);
+            if let Some(model) = self.lex.model(category) {
+                let p = model.probability(&feats);
+                for e in events[first_new..]
+                    .iter_mut()
+                    .filter(|e| e.event[0] == category)
+                {
+                    e.confidence = Some((p * 1000.0).round() / 1000.0);
+                    e.low_confidence = p < model.threshold;
+                }
+            }
+            features_out.push(SentenceFeatures {
+                sequence: seq,
+                category,
+                features: feats,
+            });
+        }
     }
 }
 
@@ -493,6 +622,35 @@ fn merge_duplicates(events: &mut Vec<Event>, from: usize) {
             i += 1;
         }
     }
+}
+
+/// The date of the clause that governs the trigger's clause, when the trigger's own clause
+/// states none: كما أصدر مكتبه، الثلاثاء الماضي، وثيقة تتضمن تشكيل لجنة تحقيق — the
+/// committee is dated by the verb it is the object of. Walks back over at most 12 tokens,
+/// stopping at a complementiser (أن/إن) or another trigger.
+fn governing_date(
+    s: &TokenizedSentence,
+    hits: &[TriggerHit],
+    trigger: usize,
+    story_date: &str,
+    text_of: &dyn Fn(u32, u32) -> String,
+) -> Option<when::ResolvedDate> {
+    let mut t = trigger;
+    for _ in 0..12 {
+        if t == 0 {
+            return None;
+        }
+        t -= 1;
+        if s.norm_of(t) == "ان" || hits.iter().any(|h| h.tokens.contains(&t)) {
+            return None;
+        }
+        if s.tokens[t].kind == TokenKind::Word {
+            if let Some(d) = when::resolve_event_date(s, t, story_date, text_of) {
+                return Some(d);
+            }
+        }
+    }
+    None
 }
 
 /// Replaces `keep`'s evidence of `role` with `from`'s.

@@ -205,10 +205,15 @@ pub fn mentions(
         while j < raws.len() && ent.generic {
             let next = &raws[j];
             let between = next.m.start - end;
+            // What may stand between: باسم / في before the organisation or person the
+            // term belongs to (المتحدث باسم الكتائب), or one adjective before a nationality
+            // (مسؤولون أمنيون عراقيون). Anything else is another noun phrase.
+            let owner = matches!(next.actor.kind, ActorKind::Org | ActorKind::Person);
+            let nationality = next.actor.kind == ActorKind::Demonym;
             let linking_ok = (end..next.m.start).all(|t| {
                 s.tokens[t].kind == TokenKind::Word && !is_conj_token(s, t) && {
                     let w = s.norm_of(t);
-                    w == "باسم" || w == "في" || between <= 1
+                    (owner && (w == "باسم" || w == "في")) || (nationality && between <= 1)
                 }
             });
             let next_prep = next.m.first_seg.and_then(|sg| sg.preposition());

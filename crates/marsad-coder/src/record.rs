@@ -52,6 +52,14 @@ pub struct Event {
     /// PLOVER `size`: dead, injured and arrested counts stated in the sentence.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub size: Option<Size>,
+    /// Extension: probability from the category's learned filter that the sentence reports
+    /// an event of this category (only for categories with a model).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub confidence: Option<f32>,
+    /// Extension: the learned filter scored the event under its threshold; `--filter`
+    /// leaves such events out.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub low_confidence: bool,
     /// Extension: PLOVER auxiliary modes (`negation`, `hypothetical`, `future`, `historical`).
     #[serde(default)]
     pub aux_mode: Vec<String>,
@@ -156,37 +164,8 @@ pub struct Evidence {
     pub end: u32,
 }
 
-/// PLOVER location object (fields after Mordecai/GeoNames), resolved from an Arabic place
-/// mention.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default)]
-pub struct Location {
-    /// The place name as written in the text.
-    pub extracted_place: String,
-    /// Canonical (English) name of the resolved place.
-    pub resolved_place: String,
-    pub geonameid: u64,
-    pub lat: f64,
-    pub lon: f64,
-    /// ISO 3166 alpha-3 code of the country.
-    pub country_code: String,
-    /// First-level division name, when known.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub province: Option<String>,
-    pub feature_class: String,
-    pub feature_code: String,
-    /// `point` (a populated place), `admin1`, `country`, or `between` (two places).
-    pub precision: String,
-    /// 5 sub-city, 4 city, 3 district, 2 province, 1 country (PLOVER `resolution`).
-    pub resolution: u8,
-    /// How sure the resolution is, 0..1.
-    pub confidence: f32,
-    /// Character offsets of the mention in the document.
-    pub start: u32,
-    pub end: u32,
-    /// Further places when the text names several (بين السماوة والديوانية).
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub also: Vec<Location>,
-}
+/// PLOVER location object: defined by the place layer (`marsad-geo`), re-exported here.
+pub use marsad_geo::Location;
 
 /// PLOVER size object: counts stated for the event.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]

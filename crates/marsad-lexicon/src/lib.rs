@@ -8,6 +8,7 @@
 //! into their conjugations ([`morph`]) and every form goes into a [`PhraseIndex`] that the
 //! coder matches against tokenised sentences.
 
+pub mod model;
 pub mod morph;
 pub mod phrase;
 pub mod plover;
@@ -17,6 +18,7 @@ use std::fmt;
 use std::path::Path;
 
 use marsad_text::normalize;
+pub use model::EventModel;
 pub use phrase::{lexicon_key, PhraseIndex, PhraseMatch};
 use syntax::{attributes, forms, is_valid_date, records, Record};
 pub use syntax::{LexiconError, SourceLine};
@@ -201,6 +203,8 @@ pub struct Lexicon {
     pub trigger_index: PhraseIndex,
     pub cues: Vec<Cue>,
     pub cue_index: PhraseIndex,
+    /// Learned event filters (`model/*.txt`), at most one per category.
+    pub models: Vec<EventModel>,
     /// Number of files read.
     pub files: usize,
     /// `org=` references waiting for all files to be read.
@@ -230,6 +234,11 @@ fn words(form: &str) -> Vec<String> {
 }
 
 impl Lexicon {
+    /// The learned filter for `category`, if any.
+    pub fn model(&self, category: &str) -> Option<&EventModel> {
+        self.models.iter().find(|m| m.category == category)
+    }
+
     /// The lexicon compiled into the binary from the repository's `lexicon/` folder.
     pub fn embedded() -> Result<Lexicon, LexiconErrors> {
         let files: Vec<(String, String)> = embedded::EMBEDDED
@@ -296,16 +305,29 @@ impl Lexicon {
                 lex.load_triggers(path, text)
             } else if norm_path.contains("cues/") {
                 lex.load_cues(path, text)
+            } else if norm_path.contains("model/") {
+                EventModel::parse(path, text)
+                    .map(|m| lex.models.push(m))
+                    .map_err(|e| vec![e])
             } else {
                 Err(vec![LexiconError {
                     file: path.clone(),
                     line: 0,
-                    message: "lexicon files must be under actors/, events/ or cues/".into(),
+                    message: "lexicon files must be under actors/, events/, cues/ or model/".into(),
                 }])
             };
             lex.files += 1;
             if let Err(mut e) = result {
                 errors.append(&mut e);
+            }
+        }
+        for (i, m) in lex.models.iter().enumerate() {
+            if lex.models[..i].iter().any(|o| o.category == m.category) {
+                errors.push(LexiconError {
+                    file: m.at.file.clone(),
+                    line: 0,
+                    message: format!("a second model for {}", m.category),
+                });
             }
         }
         for (id, name, at) in std::mem::take(&mut lex.pending_orgs) {
@@ -592,13 +614,10 @@ impl Lexicon {
         let all = forms(rec, f[3])?;
         t.lemma = all[0].to_string();
         for form in all {
-            for phrase in expand_form(rec, kind, form)? {
+            for (phrase, tag) in expand_form(rec, kind, form)? {
                 let refs: Vec<&str> = phrase.iter().map(String::as_str).collect();
-                self.trigger_index.insert(
-                    &refs,
-                    if kind == TriggerKind::Verb { gap } else { 0 },
-                    id,
-                );
+                let gap = if kind == TriggerKind::Verb { gap } else { 0 };
+                self.trigger_index.insert_tagged(&refs, gap, id, tag);
             }
         }
         self.triggers.push(t);
@@ -661,10 +680,10 @@ impl Lexicon {
         let all = forms(rec, f[2])?;
         cue.lemma = all[0].to_string();
         for form in all {
-            for phrase in expand_form(rec, tkind, form)? {
+            for (phrase, tag) in expand_form(rec, tkind, form)? {
                 let refs: Vec<&str> = phrase.iter().map(String::as_str).collect();
-                self.cue_index
-                    .insert(&refs, if tkind == TriggerKind::Verb { 2 } else { 0 }, id);
+                let gap = if tkind == TriggerKind::Verb { 2 } else { 0 };
+                self.cue_index.insert_tagged(&refs, gap, id, tag);
             }
         }
         self.cues.push(cue);
@@ -672,13 +691,14 @@ impl Lexicon {
     }
 }
 
-/// Expands one form into normalised word sequences: a verb's conjugations followed by
+/// Expands one form into normalised word sequences with their tense tags
+/// ([`morph::PAST`] | [`morph::PRESENT`], 0 for nouns): a verb's conjugations followed by
 /// its fixed words, or the noun form itself.
 fn expand_form(
     rec: &Record,
     kind: TriggerKind,
     form: &str,
-) -> Result<Vec<Vec<String>>, LexiconError> {
+) -> Result<Vec<(Vec<String>, u8)>, LexiconError> {
     match kind {
         TriggerKind::Noun => {
             if form.contains('/') {
@@ -688,19 +708,19 @@ fn expand_form(
             if w.is_empty() {
                 return Err(rec.error(format!("form '{form}' has no letters")));
             }
-            Ok(vec![w])
+            Ok(vec![(w, 0)])
         }
         TriggerKind::Verb => {
             let mut parts = form.split_whitespace();
             let spec = parts.next().unwrap_or("");
             let rest: Vec<String> = parts.flat_map(words).collect();
-            let conj = morph::conjugate(spec).map_err(|e| rec.error(e))?;
+            let conj = morph::conjugate_tagged(spec).map_err(|e| rec.error(e))?;
             Ok(conj
                 .into_iter()
-                .map(|v| {
+                .map(|(v, tag)| {
                     let mut w = words(&v);
                     w.extend(rest.iter().cloned());
-                    w
+                    (w, tag)
                 })
                 .collect())
         }

@@ -28,6 +28,19 @@ enum VerbClass {
 
 /// All written forms (not yet normalised) of a verb given as `past/present[/short]`.
 pub fn conjugate(spec: &str) -> Result<Vec<String>, String> {
+    Ok(conjugate_tagged(spec)?
+        .into_iter()
+        .map(|(f, _)| f)
+        .collect())
+}
+
+/// Tense tag of a generated form: past (perfective), present (imperfective), or both
+/// when the written form is shared (أطلق is "he launched" and "I launch").
+pub const PAST: u8 = 1;
+pub const PRESENT: u8 = 2;
+
+/// Like [`conjugate`], with each form's tense tags ([`PAST`] | [`PRESENT`]).
+pub fn conjugate_tagged(spec: &str) -> Result<Vec<(String, u8)>, String> {
     let parts: Vec<String> = spec.split('/').map(|p| strip_marks(p.trim())).collect();
     if parts.len() < 2 || parts.len() > 3 || parts.iter().any(|p| p.chars().count() < 2) {
         return Err(format!("verb '{spec}' must be PAST/PRESENT or PAST/PRESENT/SHORT (3rd person masculine singular)"));
@@ -46,11 +59,11 @@ pub fn conjugate(spec: &str) -> Result<Vec<String>, String> {
         ('ا', 'و') => VerbClass::DefectiveW,
         _ => VerbClass::Sound,
     };
-    let mut out: Vec<String> = Vec::with_capacity(40);
-    let mut add = |s: String| {
-        if !out.contains(&s) {
-            out.push(s)
-        }
+    let mut out: Vec<(String, u8)> = Vec::with_capacity(40);
+    let tense = std::cell::Cell::new(PAST);
+    let mut add = |s: String| match out.iter_mut().find(|(f, _)| *f == s) {
+        Some((_, t)) => *t |= tense.get(),
+        None => out.push((s, tense.get())),
     };
     let pre = ["ي", "ت", "ن", "ا"];
     match class {
@@ -63,6 +76,7 @@ pub fn conjugate(spec: &str) -> Result<Vec<String>, String> {
             for suf in ["ت", "ن", "نا", "تم", "تما", "تن"] {
                 add(format!("{sh}{suf}"));
             }
+            tense.set(PRESENT);
             for p in pre {
                 add(format!("{p}{pres_base}"));
             }
@@ -113,6 +127,7 @@ pub fn conjugate(spec: &str) -> Result<Vec<String>, String> {
             for suf in ["ت", "نا", "تم", "تما", "تن", "ن"] {
                 add(format!("{root}{glide}{suf}"));
             }
+            tense.set(PRESENT);
             for p in pre {
                 add(format!("{p}{pb}{final_pres}"));
                 add(format!("{p}{pb}"));
@@ -260,6 +275,23 @@ mod tests {
         assert!(conjugate("قتل").is_err());
         assert!(conjugate("قتل/تقتل").is_err());
         assert!(conjugate("قتل/يقتل/قت/ل").is_err());
+    }
+
+    #[test]
+    fn tense_tags() {
+        let t = conjugate_tagged("قتل/يقتل").unwrap();
+        let tag = |f: &str| t.iter().find(|(x, _)| x == f).map(|(_, g)| *g);
+        assert_eq!(tag("قتلوا"), Some(PAST));
+        assert_eq!(tag("يقتلون"), Some(PRESENT));
+        let t = conjugate_tagged("أطلق/يطلق").unwrap();
+        assert_eq!(
+            t.iter().find(|(x, _)| x == "أطلق").map(|(_, g)| *g),
+            Some(PAST)
+        );
+        assert_eq!(
+            t.iter().find(|(x, _)| x == "اطلق").map(|(_, g)| *g),
+            Some(PRESENT)
+        );
     }
 
     #[test]

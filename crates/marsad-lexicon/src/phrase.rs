@@ -29,6 +29,8 @@ struct Phrase {
     /// Words allowed between the first and second key (verb + subject + fixed words).
     gap: u8,
     entry: u32,
+    /// Free bits for the owner (triggers: tense of a verb form, see `morph::PAST`).
+    tag: u8,
 }
 
 /// A match of one or more lexicon entries that share the same phrase.
@@ -46,6 +48,8 @@ pub struct PhraseMatch {
     pub first_seg: Option<Segmentation>,
     /// Number of words in the phrase.
     pub words: usize,
+    /// Tags of the matched phrases, or-ed (triggers: the tense of the verb form).
+    pub tag: u8,
 }
 
 /// Phrases indexed by their first word.
@@ -87,16 +91,21 @@ impl PhraseIndex {
 
     /// Adds a phrase of normalised words; keys are derived with [`lexicon_key`].
     pub fn insert(&mut self, words: &[&str], gap: u8, entry: u32) {
+        self.insert_tagged(words, gap, entry, 0)
+    }
+
+    /// Adds a phrase with a tag; the same phrase and entry inserted twice or their tags.
+    pub fn insert_tagged(&mut self, words: &[&str], gap: u8, entry: u32, tag: u8) {
         if words.is_empty() {
             return;
         }
         let keys: Box<[Box<str>]> = words.iter().map(|w| Box::from(lexicon_key(w))).collect();
-        // Identical phrase and entry: nothing to add (forms generated twice).
         let id = self.phrases.len() as u32;
         let bucket = self.first.entry(keys[0].clone()).or_default();
-        if bucket.iter().any(|&p| {
+        if let Some(&p) = bucket.iter().find(|&&p| {
             self.phrases[p as usize].keys == keys && self.phrases[p as usize].entry == entry
         }) {
+            self.phrases[p as usize].tag |= tag;
             return;
         }
         bucket.push(id);
@@ -104,6 +113,7 @@ impl PhraseIndex {
             keys,
             gap: if words.len() > 1 { gap } else { 0 },
             entry,
+            tag,
         });
     }
 
@@ -182,6 +192,7 @@ impl PhraseIndex {
                 if let Some((end, gap)) = self.extend(s, i, ph) {
                     match &mut best {
                         Some(b) if b.words == ph.keys.len() && b.end == end && b.gap == gap => {
+                            b.tag |= ph.tag;
                             if !b.entries.contains(&ph.entry) {
                                 b.entries.push(ph.entry);
                             }
@@ -195,6 +206,7 @@ impl PhraseIndex {
                                 entries: vec![ph.entry],
                                 first_seg: (tok.kind == TokenKind::Word).then_some(*seg),
                                 words: ph.keys.len(),
+                                tag: ph.tag,
                             })
                         }
                     }

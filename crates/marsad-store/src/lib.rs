@@ -30,7 +30,7 @@
 //! * **Deterministic contents.** Nothing time-dependent (no ingestion timestamp) is
 //!   stored: ingesting the same input yields the same rows.
 //!
-//! # Schema (version 1)
+//! # Schema (version 2)
 //!
 //! | table | columns |
 //! |---|---|
@@ -40,6 +40,7 @@
 //! | `events` | `id` PK, `doc_id` → documents (cascade), `sentence_seq`, `date`, `category` (first of the list), `mode` (comma list), `quad_code`, `event_scale`, `aux_mode` (comma list, `''` when none), `factual`, `json` |
 //! | `event_categories` | `event_id` → events (cascade), `position`, `category` |
 //! | `event_entities` | `event_id` → events (cascade), `role` (`actor`/`recipient`), `position`, `code`, `sector`, `entity_text`, `entity_folded`, `identifier_id`, `identifier_text` |
+//! | `event_places` (v2) | `event_id` → events (cascade), `position` (0 `event_loc`, 1.. its `also` places), `extracted`, `extracted_folded`, `resolved`, `geonameid` (NULL when none), `lat`, `lon`, `country_code`, `precision` |
 //!
 //! # Example
 //!
@@ -121,7 +122,7 @@ pub struct SentenceWrite {
 
 /// Which events [`Store::events`] and [`Store::stats`] consider. Every field that is set
 /// narrows the selection; the default selects every factual event.
-#[derive(Debug, Clone, PartialEq, Eq, Default)]
+#[derive(Debug, Clone, PartialEq, Default)]
 pub struct EventFilter {
     /// A PLOVER category that must appear anywhere in the event's category list,
     /// compared case-insensitively (`"assault"` matches `ASSAULT`).
@@ -146,6 +147,15 @@ pub struct EventFilter {
     pub include_nonfactual: bool,
     /// Return at most this many events (the first ones in result order).
     pub limit: Option<usize>,
+    /// A place of the event (its `event_loc` or one of its `also` places) must match:
+    /// its GeoNames id equal this number, its resolved (English) name equal this (ASCII
+    /// case-insensitive), or its name as written contain this once both are folded with
+    /// `marsad_text::normalize` (`الموصل` matches `بالموصل`'s `الموصل`, `موصل` too).
+    pub place: Option<String>,
+    /// A place of the event must lie in this box: `(min_lon, min_lat, max_lon,
+    /// max_lat)` in degrees, bounds included. A box whose `min_lon` is greater than its
+    /// `max_lon` crosses the antimeridian. Events without coordinates never match.
+    pub bbox: Option<(f64, f64, f64, f64)>,
 }
 
 /// Aggregates over the events a filter selects.
@@ -211,6 +221,7 @@ impl Store {
 
     fn init(mut conn: Connection) -> Result<Store, StoreError> {
         schema::migrate(&mut conn, schema::MIGRATIONS)?;
+        schema::fold_copied_places(&mut conn)?;
         Ok(Store { conn })
     }
 

@@ -109,6 +109,43 @@ fn select(columns: &str, filter: &EventFilter) -> (String, Vec<Value>) {
             None => w.and("0".into()),
         }
     }
+    if let Some(place) = &filter.place {
+        let place = place.trim();
+        let mut conds = Vec::new();
+        if let Ok(id) = place.parse::<i64>() {
+            let p = w.bind(id);
+            conds.push(format!("p.geonameid = {p}"));
+        }
+        let exact = w.bind(place.to_owned());
+        conds.push(format!("p.resolved = {exact} COLLATE NOCASE"));
+        let folded = normalize(place);
+        if !folded.is_empty() {
+            let f = w.bind(folded);
+            conds.push(format!("instr(p.extracted_folded, {f}) > 0"));
+        }
+        w.and(format!(
+            "EXISTS (SELECT 1 FROM event_places p WHERE p.event_id = e.id AND ({}))",
+            conds.join(" OR ")
+        ));
+    }
+    if let Some((min_lon, min_lat, max_lon, max_lat)) = filter.bbox {
+        let (a, b, c, d) = (
+            w.bind(min_lat),
+            w.bind(max_lat),
+            w.bind(min_lon),
+            w.bind(max_lon),
+        );
+        // A box with min_lon > max_lon crosses the antimeridian.
+        let lon = if min_lon <= max_lon {
+            format!("p.lon BETWEEN {c} AND {d}")
+        } else {
+            format!("(p.lon >= {c} OR p.lon <= {d})")
+        };
+        w.and(format!(
+            "EXISTS (SELECT 1 FROM event_places p WHERE p.event_id = e.id \
+             AND p.lat BETWEEN {a} AND {b} AND {lon})"
+        ));
+    }
     let mut sql = format!("SELECT {columns} FROM events e{} ORDER BY {ORDER}", w.sql);
     if let Some(limit) = filter.limit {
         let p = w.bind(i64::try_from(limit).unwrap_or(i64::MAX));

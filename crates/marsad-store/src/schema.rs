@@ -100,12 +100,87 @@ CREATE INDEX event_entities_text ON event_entities(entity_folded);
 CREATE INDEX event_entities_identifier ON event_entities(identifier_id COLLATE NOCASE);
 "#;
 
+/// Version 2: the places of events (PLOVER `event_loc` and its `also` places), for the
+/// place and bounding-box filters. Events stored before carry their location in their
+/// JSON; the script copies it, leaving `extracted_folded` NULL for the store to fill on
+/// open (the folding is `marsad_text::normalize`, which SQL cannot run).
+const V2: &str = r#"
+CREATE TABLE event_places (
+    event_id         TEXT NOT NULL REFERENCES events(id) ON DELETE CASCADE,
+    -- 0: event_loc itself; 1, 2, ...: its `also` places, in order.
+    position         INTEGER NOT NULL,
+    -- The place name as written, and marsad_text::normalize of it.
+    extracted        TEXT NOT NULL,
+    extracted_folded TEXT,
+    -- Canonical (GeoNames) name, id (NULL when the entry has none), coordinates.
+    resolved         TEXT,
+    geonameid        INTEGER,
+    lat              REAL,
+    lon              REAL,
+    country_code     TEXT,
+    precision        TEXT,
+    PRIMARY KEY (event_id, position)
+);
+CREATE INDEX event_places_resolved ON event_places(resolved COLLATE NOCASE);
+CREATE INDEX event_places_geonameid ON event_places(geonameid);
+CREATE INDEX event_places_lat_lon ON event_places(lat, lon);
+CREATE INDEX event_places_unfolded ON event_places(event_id) WHERE extracted_folded IS NULL;
+
+INSERT INTO event_places (event_id, position, extracted, resolved, geonameid, lat, lon,
+                          country_code, precision)
+SELECT e.id, 0,
+       COALESCE(json_extract(e.json, '$.event_loc.extracted_place'), ''),
+       json_extract(e.json, '$.event_loc.resolved_place'),
+       NULLIF(json_extract(e.json, '$.event_loc.geonameid'), 0),
+       json_extract(e.json, '$.event_loc.lat'),
+       json_extract(e.json, '$.event_loc.lon'),
+       json_extract(e.json, '$.event_loc.country_code'),
+       json_extract(e.json, '$.event_loc.precision')
+FROM events e
+WHERE json_type(e.json, '$.event_loc') = 'object';
+
+INSERT INTO event_places (event_id, position, extracted, resolved, geonameid, lat, lon,
+                          country_code, precision)
+SELECT e.id, 1 + CAST(a.key AS INTEGER),
+       COALESCE(json_extract(a.value, '$.extracted_place'), ''),
+       json_extract(a.value, '$.resolved_place'),
+       NULLIF(json_extract(a.value, '$.geonameid'), 0),
+       json_extract(a.value, '$.lat'),
+       json_extract(a.value, '$.lon'),
+       json_extract(a.value, '$.country_code'),
+       json_extract(a.value, '$.precision')
+FROM events e, json_each(e.json, '$.event_loc.also') a
+WHERE json_type(e.json, '$.event_loc.also') = 'array';
+"#;
+
 /// The migration scripts, in order; script `i` takes the schema from version `i` to
 /// `i + 1`.
-pub(crate) const MIGRATIONS: &[&str] = &[V1];
+pub(crate) const MIGRATIONS: &[&str] = &[V1, V2];
 
 /// The schema version this build writes and reads: the number of migrations.
 pub const SCHEMA_VERSION: u32 = MIGRATIONS.len() as u32;
+
+/// Fills `event_places.extracted_folded` where migration 2 left it NULL (places copied
+/// from events stored before version 2), in one transaction. A partial index makes the
+/// check free once nothing is left.
+pub(crate) fn fold_copied_places(conn: &mut Connection) -> Result<(), StoreError> {
+    let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+    let rows: Vec<(i64, String)> = {
+        let mut stmt =
+            tx.prepare("SELECT rowid, extracted FROM event_places WHERE extracted_folded IS NULL")?;
+        let rows = stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?;
+        rows.collect::<rusqlite::Result<_>>()?
+    };
+    {
+        let mut update =
+            tx.prepare("UPDATE event_places SET extracted_folded = ?2 WHERE rowid = ?1")?;
+        for (rowid, extracted) in rows {
+            update.execute(rusqlite::params![rowid, marsad_text::normalize(&extracted)])?;
+        }
+    }
+    tx.commit()?;
+    Ok(())
+}
 
 /// Reads `PRAGMA user_version`.
 pub(crate) fn user_version(conn: &Connection) -> rusqlite::Result<u32> {
@@ -170,6 +245,7 @@ mod tests {
             "events",
             "event_categories",
             "event_entities",
+            "event_places",
         ] {
             assert!(table_exists(&conn, t), "{t} missing");
         }

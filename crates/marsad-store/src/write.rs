@@ -42,11 +42,6 @@ fn is_unique_violation(err: &rusqlite::Error) -> bool {
     }
 }
 
-/// True for auxiliary modes that make an event non-factual.
-fn is_nonfactual_mode(mode: &str) -> bool {
-    mode.eq_ignore_ascii_case("negation") || mode.eq_ignore_ascii_case("hypothetical")
-}
-
 fn write_document(tx: &Transaction<'_>, doc: &DocumentWrite) -> Result<(), StoreError> {
     // Sentences are deleted explicitly (not only by the cascade) so that the FTS
     // triggers certainly see every deleted row.
@@ -105,7 +100,7 @@ fn write_event(tx: &Transaction<'_>, doc_id: &str, event: &Event) -> Result<(), 
         event_id: event.id.clone(),
         source,
     })?;
-    let factual = !event.aux_mode.iter().any(|m| is_nonfactual_mode(m));
+    let factual = marsad_coder::in_default_output(event);
     tx.prepare_cached(
         "INSERT INTO events (id, doc_id, sentence_seq, date, category, mode, quad_code,
                              event_scale, aux_mode, factual, json)
@@ -167,6 +162,36 @@ fn write_event(tx: &Transaction<'_>, doc_id: &str, event: &Event) -> Result<(), 
     }
     for (i, e) in event.recipient.iter().enumerate() {
         put("recipient", i, e)?;
+    }
+    drop(insert);
+    write_places(tx, event)?;
+    Ok(())
+}
+
+/// Rows of `event_places`: `event_loc` at position 0, its `also` places after it.
+fn write_places(tx: &Transaction<'_>, event: &Event) -> Result<(), StoreError> {
+    let Some(loc) = &event.event_loc else {
+        return Ok(());
+    };
+    let mut insert = tx.prepare_cached(
+        "INSERT INTO event_places (event_id, position, extracted, extracted_folded, resolved,
+                                   geonameid, lat, lon, country_code, precision)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+    )?;
+    for (position, place) in std::iter::once(loc).chain(&loc.also).enumerate() {
+        let finite = |x: f64| x.is_finite().then_some(x);
+        insert.execute(params![
+            event.id,
+            position as i64,
+            place.extracted_place,
+            normalize(&place.extracted_place),
+            (!place.resolved_place.is_empty()).then_some(&place.resolved_place),
+            (place.geonameid != 0).then_some(place.geonameid as i64),
+            finite(place.lat),
+            finite(place.lon),
+            (!place.country_code.is_empty()).then_some(&place.country_code),
+            (!place.precision.is_empty()).then_some(&place.precision),
+        ])?;
     }
     Ok(())
 }

@@ -23,6 +23,8 @@ fn event(id: &str, doc: &str, seq: u32, date: &str, categories: &[&str]) -> Even
         story_date: None,
         event_loc: None,
         size: None,
+        confidence: None,
+        low_confidence: false,
         event: categories.iter().map(|c| c.to_string()).collect(),
         actor: vec![],
         recipient: vec![],

@@ -5,8 +5,8 @@
 //! * `marsad eval gsr --type ASSAULT FILE.csv` reads a GSR CSV file (`id, event_type, label,
 //!   accept, reject, total, text`) and measures sentence-level detection. Every sentence is
 //!   coded as its own document (its id, and the story date found in the id); it is a
-//!   predicted positive when the default output of `marsad code` (factual events only, see
-//!   [`is_factual`]) holds an event of the type. Label `yes` is positive, `easy no` and
+//!   predicted positive when the default output of `marsad code` (factual events that pass the
+//!   learned filter, see [`in_default_output`]) holds an event of the type. Label `yes` is positive, `easy no` and
 //!   `difficult no` are negative, `ambiguous` is left out.
 //! * `marsad eval spans --type ASSAULT FILE.json` reads a span file and, for the sentences
 //!   where marsad codes a factual event of the type, checks the actor and recipient against
@@ -24,7 +24,7 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use clap::Subcommand;
-use marsad_coder::{is_factual, Coder, DocumentRef, Entity, Event};
+use marsad_coder::{in_default_output, Coder, DocumentRef, Entity, Event};
 use marsad_text::normalize;
 use rayon::prelude::*;
 use serde_json::{json, Value};
@@ -46,6 +46,9 @@ pub enum EvalCommand {
         /// Print the figures as one JSON object.
         #[arg(long)]
         json: bool,
+        /// Apply the learned filter (as `marsad code --filter`).
+        #[arg(long)]
+        filter: bool,
         /// List up to N false positives and N false negatives.
         #[arg(long, value_name = "N")]
         errors: Option<usize>,
@@ -60,6 +63,9 @@ pub enum EvalCommand {
         /// Print the figures as one JSON object.
         #[arg(long)]
         json: bool,
+        /// Apply the learned filter (as `marsad code --filter`).
+        #[arg(long)]
+        filter: bool,
         /// List up to N sentences where actor or recipient do not match the gold.
         #[arg(long, value_name = "N")]
         errors: Option<usize>,
@@ -72,13 +78,14 @@ pub fn run(cmd: EvalCommand, lexicon: Option<&PathBuf>) -> Result<ExitCode, Fata
             event_type,
             file,
             json,
+            filter,
             errors,
         } => {
             let ty = event_type_arg(&event_type)?;
             let text = read_text(&file)?;
             let gsr = read_gsr(&text).map_err(|e| Fatal(format!("{}: {e}", file.display())))?;
             report_problems(&file, &gsr.problems, |p| format!("{}: skipped row", p.line));
-            let coder = Coder::new(load_lexicon(lexicon)?);
+            let coder = Coder::new(load_lexicon(lexicon)?).with_filter(filter);
             let report = evaluate_gsr(&coder, &gsr.rows, ty, errors.unwrap_or(0));
             warn_if_empty(&file, report.of_type, "rows", ty);
             let skipped = gsr.problems.len();
@@ -94,6 +101,7 @@ pub fn run(cmd: EvalCommand, lexicon: Option<&PathBuf>) -> Result<ExitCode, Fata
             event_type,
             file,
             json,
+            filter,
             errors,
         } => {
             let ty = event_type_arg(&event_type)?;
@@ -102,7 +110,7 @@ pub fn run(cmd: EvalCommand, lexicon: Option<&PathBuf>) -> Result<ExitCode, Fata
             report_problems(&file, &spans.problems, |p| {
                 format!(" skipped entry {}", p.line)
             });
-            let coder = Coder::new(load_lexicon(lexicon)?);
+            let coder = Coder::new(load_lexicon(lexicon)?).with_filter(filter);
             let report = evaluate_spans(&coder, &spans.entries, ty, errors.unwrap_or(0));
             warn_if_empty(&file, report.of_type, "entries", ty);
             let skipped = spans.problems.len();
@@ -580,7 +588,7 @@ fn code_sentence(coder: &Coder, id: &str, date: Option<&str>, text: &str) -> Vec
 fn factual_of_type<'a>(events: &'a [Event], ty: &str) -> Vec<&'a Event> {
     events
         .iter()
-        .filter(|e| is_factual(e) && e.event.iter().any(|c| c == ty))
+        .filter(|e| in_default_output(e) && e.event.iter().any(|c| c == ty))
         .collect()
 }
 
@@ -647,7 +655,7 @@ fn entity_json(e: &Entity) -> Value {
 fn event_json(e: &Event) -> Value {
     json!({
         "event": e.event,
-        "factual": is_factual(e),
+        "factual": in_default_output(e),
         "actor": e.actor.iter().map(entity_json).collect::<Vec<_>>(),
         "recipient": e.recipient.iter().map(entity_json).collect::<Vec<_>>(),
         "aux_mode": e.aux_mode,

@@ -2,8 +2,11 @@
 //! and measure accuracy.
 
 mod eval;
+mod export;
+mod monitor_cmd;
 mod output;
 mod pipeline;
+mod train;
 
 use std::io::{self, BufWriter, IsTerminal, Write};
 use std::path::PathBuf;
@@ -11,7 +14,7 @@ use std::process::ExitCode;
 use std::time::Instant;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
-use marsad_coder::{is_factual, Coder};
+use marsad_coder::{in_default_output, Coder};
 use marsad_input::InputOptions;
 use marsad_lexicon::Lexicon;
 use marsad_store::{DocumentWrite, EventFilter, SentenceWrite, Store};
@@ -35,6 +38,10 @@ enum Command {
         /// Also print negated and hypothetical events (marked in aux_mode).
         #[arg(long)]
         include_nonfactual: bool,
+        /// Leave out ASSAULT and PROTEST events that the learned filter scores under its
+        /// threshold (more precise, fewer events; see docs/accuracy.md).
+        #[arg(long)]
+        filter: bool,
     },
     /// Code documents and store them (documents, sentences, events) in the database.
     Ingest {
@@ -63,6 +70,32 @@ enum Command {
     Eval {
         #[command(subcommand)]
         what: eval::EvalCommand,
+    },
+    /// Rebuild the learned event filters (lexicon/model/*.txt) from gold-standard CSV files
+    /// and report their cross-validated accuracy.
+    Train {
+        /// GSR CSV files (one category each), e.g. ../shared/data/gsr/assault_dev.csv.
+        #[arg(required = true)]
+        files: Vec<PathBuf>,
+        /// Where to write the model files.
+        #[arg(long, default_value = "lexicon/model")]
+        out: PathBuf,
+        /// Number of cross-validation folds.
+        #[arg(long, default_value_t = 5)]
+        folds: usize,
+        /// Directory to write each sentence's cross-validated prediction to (JSON lines).
+        #[arg(long)]
+        predictions: Option<PathBuf>,
+    },
+    #[command(flatten)]
+    Monitor(monitor_cmd::MonitorCommand),
+    /// Export stored events (those with a location) for other tools.
+    Export {
+        #[command(flatten)]
+        filter: FilterArgs,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = export::ExportFormat::Geojson)]
+        format: export::ExportFormat,
     },
     /// Validate a lexicon directory and print what it holds.
     Lexicon {
@@ -115,6 +148,13 @@ struct FilterArgs {
     /// Return at most this many events.
     #[arg(long)]
     limit: Option<usize>,
+    /// Place of the event: GeoNames id, English name (Mosul) or Arabic name (الموصل).
+    #[arg(long)]
+    place: Option<String>,
+    /// Only events with a place inside this box (degrees; MINLON > MAXLON crosses the
+    /// antimeridian).
+    #[arg(long, value_name = "MINLON,MINLAT,MAXLON,MAXLAT", value_parser = export::parse_bbox, allow_hyphen_values = true)]
+    bbox: Option<(f64, f64, f64, f64)>,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -135,6 +175,8 @@ impl FilterArgs {
             text: self.text.clone(),
             include_nonfactual: self.include_nonfactual,
             limit: self.limit,
+            place: self.place.clone(),
+            bbox: self.bbox,
         }
     }
 }
@@ -187,8 +229,9 @@ fn run(cli: Cli) -> Result<ExitCode, Fatal> {
         Command::Code {
             input,
             include_nonfactual,
+            filter,
         } => {
-            let coder = Coder::new(load_lexicon(cli.lexicon.as_ref())?);
+            let coder = Coder::new(load_lexicon(cli.lexicon.as_ref())?).with_filter(filter);
             let opts = input_options(&input)?;
             let stdout = io::stdout();
             let mut out = BufWriter::new(stdout.lock());
@@ -202,7 +245,7 @@ fn run(cli: Cli) -> Result<ExitCode, Fatal> {
                     for e in coded
                         .events
                         .iter()
-                        .filter(|e| include_nonfactual || is_factual(e))
+                        .filter(|e| include_nonfactual || in_default_output(e))
                     {
                         printed += 1;
                         serde_json::to_writer(&mut out, e).map_err(|e| e.to_string())?;
@@ -299,6 +342,7 @@ fn run(cli: Cli) -> Result<ExitCode, Fatal> {
                 counts.sentences,
                 counts.events
             );
+            monitor_cmd::after_ingest(&db, coder.lexicon())?;
             Ok(if totals.skipped > 0 {
                 ExitCode::from(1)
             } else {
@@ -338,6 +382,32 @@ fn run(cli: Cli) -> Result<ExitCode, Fatal> {
             }
         }
         Command::Eval { what } => eval::run(what, cli.lexicon.as_ref()),
+        Command::Monitor(cmd) => monitor_cmd::run(cmd, cli.lexicon.as_ref()),
+        Command::Train {
+            files,
+            out,
+            folds,
+            predictions,
+        } => train::run(train::TrainArgs {
+            files,
+            out,
+            folds,
+            predictions,
+            lexicon: cli.lexicon.clone(),
+        }),
+        Command::Export { filter, format } => {
+            let store = open_existing(&filter.db)?;
+            let events = store.events(&filter.filter())?;
+            let stdout = io::stdout();
+            let mut out = BufWriter::new(stdout.lock());
+            let r = match format {
+                export::ExportFormat::Geojson => export::geojson(&mut out, &events).map(|_| ()),
+            };
+            match r.and_then(|_| out.flush()) {
+                Err(e) if e.kind() != io::ErrorKind::BrokenPipe => Err(e.into()),
+                _ => Ok(ExitCode::SUCCESS),
+            }
+        }
         Command::Lexicon { dir } => {
             let lex = load_lexicon(dir.as_ref().or(cli.lexicon.as_ref()))?;
             let stdout = io::stdout();

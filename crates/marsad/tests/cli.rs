@@ -338,8 +338,9 @@ fn doc_line(id: &str, date: &str, text: &str) -> String {
 }
 
 // Short sentences written for these tests.
-const AIR_STRIKE: &str = "شنت القوات الإسرائيلية غارات جوية على غزة.";
-const POLICE_ATTACK: &str = "هاجم مسلحون مركزا للشرطة في بغداد.";
+const AIR_STRIKE: &str = "قتل ثلاثة أشخاص وأصيب عشرة آخرون أمس في غارة جوية إسرائيلية على غزة.";
+const POLICE_ATTACK: &str =
+    "هاجم مسلحون مركزا للشرطة في بغداد أمس وقتلوا ثلاثة من عناصرها وأصابوا خمسة آخرين.";
 
 /// Runs `args` with stdout connected to a pipe whose reading end is already closed, as
 /// in `marsad ... | head -0` once `head` has exited: every write fails with EPIPE.
@@ -480,7 +481,7 @@ fn code_plain_text_with_date_uses_file_stem_and_date() {
     for e in &events {
         check_event(e, &docs);
         assert_eq!(e["cite_info"]["citation"], "ex-basra-protest");
-        assert_eq!(str_field(e, "date"), BASRA_DATE);
+        assert_eq!(str_field(e, "story_date"), BASRA_DATE);
     }
     assert!(
         events
@@ -554,7 +555,7 @@ fn code_reports_bad_lines_and_codes_the_rest() {
         } else {
             "2021-03-17"
         };
-        assert_eq!(str_field(e, "date"), want);
+        assert_eq!(str_field(e, "story_date"), want);
     }
     let err = stderr(&o);
     let name = path.display().to_string();
@@ -645,7 +646,7 @@ fn code_walks_directories_in_name_order() {
             "c" => "2021-03-17",
             _ => "2021-03-18",
         };
-        assert_eq!(str_field(e, "date"), want);
+        assert_eq!(str_field(e, "story_date"), want);
     }
     assert!(stderr(&o).contains("3 documents"), "{}", stderr(&o));
 }
