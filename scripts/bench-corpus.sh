@@ -5,7 +5,7 @@
 #   scripts/bench-corpus.sh ../shared/corpus/saudinewsnet-2015-07.jsonl.gz
 set -euo pipefail
 corpus=${1:?usage: scripts/bench-corpus.sh CORPUS.jsonl[.gz]}
-cargo build --release -p marsad >/dev/null
+cargo build --release -p marsad >/dev/null 2>&1
 bin=target/release/marsad
 for threads in 1 "$(nproc)"; do
   echo "== RAYON_NUM_THREADS=$threads"

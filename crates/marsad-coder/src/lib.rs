@@ -264,6 +264,7 @@ impl Coder {
         }
         let modality = Modality::read(&self.lex, s, &sc.cue_matches, &hits, &mentions);
         let first_new = events.len();
+        let dates = when::SentenceDates::new(s, doc.date);
         for (h_idx, hit) in hits.iter().enumerate() {
             let roles = args::assign(s, &mentions, hit, &hits);
             let md = modality.for_trigger(h_idx);
@@ -403,8 +404,10 @@ impl Coder {
             };
             let id = event_id(doc.id, seq, &event, trigger_start, trigger_end);
             // When: a date the clause states, else the story date.
-            let when = when::resolve_event_date(s, hit.tokens[0], doc.date, &text_of)
-                .or_else(|| governing_date(s, &hits, hit.tokens[0], doc.date, &text_of));
+            let when = dates.as_ref().and_then(|d| {
+                d.for_trigger(hit.tokens[0], &text_of)
+                    .or_else(|| governing_date(d, s, &hits, hit.tokens[0], &text_of))
+            });
             if let Some(w) = &when {
                 evidence.push(Evidence {
                     role: "date".into(),
@@ -629,10 +632,10 @@ fn merge_duplicates(events: &mut Vec<Event>, from: usize) {
 /// committee is dated by the verb it is the object of. Walks back over at most 12 tokens,
 /// stopping at a complementiser (أن/إن) or another trigger.
 fn governing_date(
+    dates: &when::SentenceDates,
     s: &TokenizedSentence,
     hits: &[TriggerHit],
     trigger: usize,
-    story_date: &str,
     text_of: &dyn Fn(u32, u32) -> String,
 ) -> Option<when::ResolvedDate> {
     let mut t = trigger;
@@ -645,7 +648,7 @@ fn governing_date(
             return None;
         }
         if s.tokens[t].kind == TokenKind::Word {
-            if let Some(d) = when::resolve_event_date(s, t, story_date, text_of) {
+            if let Some(d) = dates.for_trigger(t, text_of) {
                 return Some(d);
             }
         }

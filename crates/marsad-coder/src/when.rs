@@ -103,42 +103,68 @@ pub fn resolve_event_date(
     story_date: &str,
     text_of: &dyn Fn(u32, u32) -> String,
 ) -> Option<ResolvedDate> {
-    let story = parse_ymd(story_date)?;
-    if trigger >= s.len() {
-        return None;
-    }
-    let w = Words::new(s);
-    let exprs = find_expressions(&w, story);
-    if !exprs.iter().any(|e| e.date.is_some()) {
-        return None;
-    }
-    let seg = segments(&w, &exprs);
-    let home = seg[trigger];
-    let mut after: Option<&Expr> = None;
-    let mut before: Option<&Expr> = None;
-    for e in &exprs {
-        if e.date.is_none() || attached_segment(&w, &seg, e) != home {
-            continue;
+    SentenceDates::new(s, story_date)?.for_trigger(trigger, text_of)
+}
+
+/// The date expressions of one sentence, found once and then attached to any number of
+/// triggers (the coder asks for every event of the sentence).
+pub struct SentenceDates<'a> {
+    w: Words<'a>,
+    exprs: Vec<Expr>,
+    seg: Vec<usize>,
+}
+
+impl<'a> SentenceDates<'a> {
+    /// `None` when the story date is invalid or the sentence states no resolvable date.
+    pub fn new(s: &'a TokenizedSentence, story_date: &str) -> Option<SentenceDates<'a>> {
+        let story = parse_ymd(story_date)?;
+        let w = Words::new(s);
+        let exprs = find_expressions(&w, story);
+        if !exprs.iter().any(|e| e.date.is_some()) {
+            return None;
         }
-        if e.start > trigger {
-            if after.is_none_or(|a| e.start < a.start) {
-                after = Some(e);
+        let seg = segments(&w, &exprs);
+        Some(SentenceDates { w, exprs, seg })
+    }
+
+    /// The date of the trigger at token `trigger`: the nearest resolvable expression of its
+    /// clause, after it first, else before it.
+    pub fn for_trigger(
+        &self,
+        trigger: usize,
+        text_of: &dyn Fn(u32, u32) -> String,
+    ) -> Option<ResolvedDate> {
+        let s = self.w.s;
+        if trigger >= s.len() {
+            return None;
+        }
+        let home = self.seg[trigger];
+        let mut after: Option<&Expr> = None;
+        let mut before: Option<&Expr> = None;
+        for e in &self.exprs {
+            if e.date.is_none() || attached_segment(&self.w, &self.seg, e) != home {
+                continue;
             }
-        } else if e.end <= trigger && before.is_none_or(|b| e.end > b.end) {
-            before = Some(e);
+            if e.start > trigger {
+                if after.is_none_or(|a| e.start < a.start) {
+                    after = Some(e);
+                }
+            } else if e.end <= trigger && before.is_none_or(|b| e.end > b.end) {
+                before = Some(e);
+            }
         }
+        let e = after.or(before)?;
+        let (ymd, precision) = e.date?;
+        let start = s.start_after_prefix(e.start, e.prefix as usize);
+        let end = s.tokens[e.end - 1].end;
+        Some(ResolvedDate {
+            date: format_ymd(ymd),
+            precision,
+            text: text_of(start, end),
+            start,
+            end,
+        })
     }
-    let e = after.or(before)?;
-    let (ymd, precision) = e.date?;
-    let start = s.start_after_prefix(e.start, e.prefix as usize);
-    let end = s.tokens[e.end - 1].end;
-    Some(ResolvedDate {
-        date: format_ymd(ymd),
-        precision,
-        text: text_of(start, end),
-        start,
-        end,
-    })
 }
 
 /// Token ranges `[start, end)` of every date expression of the sentence (resolvable or

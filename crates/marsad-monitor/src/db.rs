@@ -30,7 +30,7 @@ pub const MONITOR_SCHEMA_VERSION: u32 = 1;
 
 /// Revision of the derivation rules, stored with the state: a state derived by other
 /// rules is recomputed on read. Bump it when the rules change.
-pub const DERIVATION: &str = concat!(env!("CARGO_PKG_VERSION"), "+rules.8");
+pub const DERIVATION: &str = concat!(env!("CARGO_PKG_VERSION"), "+rules.10");
 
 /// The categories the monitor reads; other events cannot announce, break or end a
 /// commitment.

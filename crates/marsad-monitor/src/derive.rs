@@ -499,13 +499,36 @@ impl<'a> Monitor<'a> {
                     }),
                     None => {}
                 }
-            } else if let Some(d) = truce {
+            } else if let Some(d) = truce.filter(|_| !who.is_empty()) {
+                // Another conditional threat of the committing side: linked, not a
+                // trigger.
                 link(&mut d.links, e, "threat");
             } else if usable(&who) && asserted(e) && !e.recipient.is_empty() {
                 let mut d = self.base_draft(e, CommitmentKind::Threat);
                 d.committing = who;
                 d.concerned = self.parties(&e.recipient, "recipient");
-                d.undertaking = self.undertaking(e, CommitmentKind::Threat, &d.concerned);
+                // The coder may split one threat (أطلقت تحذيراً ... ستغلق سفارتها إذا ...)
+                // into several events with the same condition: the last one names the act.
+                let siblings: Vec<&&Event> = doc
+                    .iter()
+                    .filter(|o| {
+                        o.id != e.id
+                            && has_cat(o, "THREATEN")
+                            && o.text_info.sequence == e.text_info.sequence
+                            && o.condition.as_ref().map(|c| c.start) == Some(cond.start)
+                    })
+                    .collect();
+                let act = siblings
+                    .iter()
+                    .copied()
+                    .filter(|o| trigger_span(o).1 > ts)
+                    .max_by_key(|o| trigger_span(o).1)
+                    .copied()
+                    .unwrap_or(e);
+                d.undertaking = self.undertaking(act, CommitmentKind::Threat, &d.concerned);
+                for o in siblings {
+                    link(&mut d.links, o, "announcement");
+                }
                 if let Some(c) = self.condition(e) {
                     d.conditions.push(c);
                 }
