@@ -88,8 +88,15 @@ fn prep_of<'a>(s: &TokenizedSentence, m: &'a Mention) -> Option<&'a str> {
     }
 }
 
+/// Clause boundaries for subject search: punctuation, the complementiser أن/إن and the
+/// adversative لكن (… لكنه حذر: the subject of حذر is not before لكن).
 fn is_boundary(s: &TokenizedSentence, t: usize) -> bool {
-    is_clause_break(s, t) || (s.tokens[t].kind == TokenKind::Word && s.norm_of(t) == "ان")
+    is_clause_break(s, t)
+        || (s.tokens[t].kind == TokenKind::Word
+            && matches!(
+                s.norm_of(t),
+                "ان" | "لكن" | "لكنه" | "لكنها" | "ولكن" | "ولكنه" | "ولكنها" | "لكنهم"
+            ))
 }
 
 /// First token of the clause that contains token `t`.

@@ -5,7 +5,11 @@
 //! 1. tokenises it (`marsad-text`) and matches the three lexicons (`marsad-lexicon`):
 //!    actors, event triggers and cues;
 //! 2. builds entity mentions from actor matches ([`mention`]): compositions such as
-//!    الحكومة العراقية and lists such as السعودية والإمارات;
+//!    الحكومة العراقية and lists such as السعودية والإمارات, role references resolved by
+//!    the story date (رئيس الحكومة العراقية on 2020-10-11 is Mustafa al-Kadhimi), unknown
+//!    named persons and organisations (اللواء سعد معن، حزب ...), and short references
+//!    resolved to the entity named earlier in the document ([`coref`]: الكتائب، المتحدث،
+//!    الحكومة);
 //! 3. reads the sentence's modality ([`modality`]): negation, conditions and provisos with
 //!    their text, future and historical cues, reported speech and its speaker;
 //! 4. for every trigger, finds actor and recipient from Arabic argument structure
@@ -19,6 +23,7 @@
 //! The coder is deterministic: the same document gives the same events and ids.
 
 pub mod args;
+pub mod coref;
 mod features;
 pub mod mention;
 pub mod modality;
@@ -26,7 +31,7 @@ pub mod record;
 pub mod size;
 pub mod when;
 
-use marsad_lexicon::{Lexicon, PhraseMatch, Trigger};
+use marsad_lexicon::{CueKind, Lexicon, PhraseMatch, Trigger, TriggerKind};
 use marsad_text::{split_sentences, tokenize, SentenceSpan, TokenKind, TokenizedSentence};
 pub use record::{
     Attribution, CiteInfo, Condition, Count, Entity, Event, Evidence, Location, Size, TextInfo,
@@ -103,13 +108,16 @@ pub fn passes_filter(e: &Event) -> bool {
 /// The event coder. Cheap to share between threads (`&Coder` is `Sync`).
 pub struct Coder {
     lex: Lexicon,
+    /// Office holders by (country, role), for role references.
+    roles: mention::RoleIndex,
     /// Drop events that their category's learned filter scores under its threshold.
     filter: bool,
 }
 
-/// Per-thread buffers reused across sentences.
+/// Per-document state: buffers reused across sentences and what the document has named.
 #[derive(Default)]
 struct Scratch {
+    memory: coref::DocMemory,
     tok: TokenizedSentence,
     actor_matches: Vec<PhraseMatch>,
     trigger_matches: Vec<PhraseMatch>,
@@ -127,7 +135,12 @@ pub(crate) struct TriggerHit<'a> {
 
 impl Coder {
     pub fn new(lex: Lexicon) -> Coder {
-        Coder { lex, filter: false }
+        let roles = mention::RoleIndex::build(&lex);
+        Coder {
+            lex,
+            roles,
+            filter: false,
+        }
     }
 
     /// With `true`, events under their learned filter's threshold are left out of
@@ -188,29 +201,40 @@ impl Coder {
         let s = &sc.tok;
         sc.trigger_matches.clear();
         self.lex.trigger_index.find_all(s, &mut sc.trigger_matches);
-        if sc.trigger_matches.is_empty() {
-            return;
-        }
+        // Actors are read in every sentence: a sentence without an event still names the
+        // entities that later references (الكتائب، الحكومة) point back to. Cues and unknown
+        // names matter only where there is an event.
+        let has_triggers = !sc.trigger_matches.is_empty();
         sc.actor_matches.clear();
         self.lex.actor_index.find_all(s, &mut sc.actor_matches);
         sc.cue_matches.clear();
-        self.lex.cue_index.find_all(s, &mut sc.cue_matches);
+        if has_triggers {
+            self.lex.cue_index.find_all(s, &mut sc.cue_matches);
+        }
 
         let text_of = |a: u32, b: u32| char_slice(sentence_text, span.start, a, b);
         let trigger_tokens = &sc.trigger_matches;
-        let is_trigger_token = |t: usize| {
-            trigger_tokens
-                .iter()
-                .any(|m| t >= m.start && t < m.end && !(m.gap.0..m.gap.1).contains(&t))
-        };
-        let mentions = mention::mentions(
+        let is_trigger_token = |t: usize| in_matches(trigger_tokens, t);
+        let mut mentions = mention::mentions_with(
             &self.lex,
+            Some(&self.roles),
             s,
             &sc.actor_matches,
             doc.date,
             &text_of,
             &is_trigger_token,
         );
+        let (lex, cues) = (&self.lex, &sc.cue_matches);
+        let is_predicate = |t: usize| is_trigger_token(t) || in_matches(cues, t);
+        let is_verb = |t: usize| is_verb_token(lex, trigger_tokens, cues, t);
+        if has_triggers {
+            mention::unknown_entities(s, &mut mentions, &text_of, &is_verb, &is_predicate);
+        }
+        sc.memory
+            .process(s, seq, &mut mentions, &text_of, &is_predicate);
+        if !has_triggers {
+            return;
+        }
 
         // Triggers, minus those that are part of a multi-word name (الحشد in الحشد الشعبي)
         // and those whose reading needs more clitic stripping than the actor reading of the
@@ -265,6 +289,8 @@ impl Coder {
         let modality = Modality::read(&self.lex, s, &sc.cue_matches, &hits, &mentions);
         let first_new = events.len();
         let dates = when::SentenceDates::new(s, doc.date);
+        // Place mentions, found on the first event that asks.
+        let mut places: Option<Vec<marsad_geo::PlaceMention>> = None;
         for (h_idx, hit) in hits.iter().enumerate() {
             let roles = args::assign(s, &mentions, hit, &hits);
             let md = modality.for_trigger(h_idx);
@@ -337,6 +363,7 @@ impl Coder {
                     identifier_id: e.wikidata.clone(),
                     identifier_text: e.name.clone(),
                     office: e.office.clone(),
+                    resolved: e.resolved,
                 }
             };
             let actor: Vec<Entity> = actor_ents
@@ -428,9 +455,12 @@ impl Coder {
                 .chain(recipient.iter())
                 .filter_map(|e| e.code.clone())
                 .collect();
-            let event_loc = marsad_geo::resolve_event_place_excluding(
-                marsad_geo::Gazetteer::embedded(),
+            let gazetteer = marsad_geo::Gazetteer::embedded();
+            let places = places.get_or_insert_with(|| marsad_geo::find_places(gazetteer, s));
+            let event_loc = marsad_geo::resolve_with_places(
+                gazetteer,
                 s,
+                places,
                 hit.tokens[0],
                 &countries,
                 &exclude,
@@ -525,6 +555,34 @@ impl Coder {
             });
         }
     }
+}
+
+/// Token `t` is inside one of `matches` (outside its gap).
+pub(crate) fn in_matches(matches: &[PhraseMatch], t: usize) -> bool {
+    matches
+        .iter()
+        .any(|m| t >= m.start && t < m.end && !(m.gap.0..m.gap.1).contains(&t))
+}
+
+/// Token `t` begins an event verb or a verb of saying (whose subject may be an unknown
+/// name: قال محمد علي، المسؤول في ...).
+pub(crate) fn is_verb_token(
+    lex: &Lexicon,
+    triggers: &[PhraseMatch],
+    cues: &[PhraseMatch],
+    t: usize,
+) -> bool {
+    triggers.iter().any(|m| {
+        t == m.start
+            && m.entries
+                .iter()
+                .any(|&e| lex.triggers[e as usize].kind == TriggerKind::Verb)
+    }) || cues.iter().any(|m| {
+        t == m.start
+            && m.entries
+                .iter()
+                .any(|&e| matches!(lex.cues[e as usize].kind, CueKind::Report | CueKind::Denial))
+    })
 }
 
 /// Categories whose conditional promise is a THREATEN.
@@ -686,4 +744,38 @@ pub(crate) fn is_clause_break(s: &TokenizedSentence, i: usize) -> bool {
 
 pub(crate) fn _mention_of(mentions: &[Mention], tok: usize) -> Option<usize> {
     mentions.iter().position(|m| tok >= m.start && tok < m.end)
+}
+
+/// Shared test helpers: one coder for all unit tests.
+#[cfg(test)]
+pub(crate) mod test_support {
+    use super::*;
+    use std::sync::OnceLock;
+
+    pub(crate) fn coder() -> &'static Coder {
+        static CODER: OnceLock<Coder> = OnceLock::new();
+        CODER.get_or_init(|| Coder::new(Lexicon::embedded().expect("embedded lexicon")))
+    }
+
+    /// All events (factual or not) of a one-document text.
+    pub(crate) fn code(text: &str, date: &str) -> Vec<Event> {
+        coder()
+            .code(&DocumentRef {
+                id: "t",
+                text,
+                date,
+                title: None,
+                url: None,
+                source: None,
+            })
+            .events
+    }
+
+    /// The first event of category `cat` in sentence `seq`.
+    pub(crate) fn event<'a>(events: &'a [Event], seq: u32, cat: &str) -> &'a Event {
+        events
+            .iter()
+            .find(|e| e.text_info.sequence == seq && e.event[0] == cat)
+            .unwrap_or_else(|| panic!("no {cat} in sentence {seq}: {events:#?}"))
+    }
 }

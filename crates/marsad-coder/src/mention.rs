@@ -6,9 +6,64 @@
 //! الله), and lists joined by و. This module turns the raw lexicon matches of a sentence
 //! into [`Mention`]s: one or more entities with their spans and the preposition that
 //! governs the mention (which the argument finder needs).
+//!
+//! # Role references resolved by date
+//!
+//! A title composed with a country and no name (رئيس الحكومة العراقية، الرئيس الأمريكي،
+//! وزير الخارجية الإيراني، وزير خارجية إيران) names whoever held that office on the story
+//! date. Title sector entries carry `role=` keys (comma-separated, lower-case English:
+//! `role=prime minister, premier, head of government`); a person entry holds the office
+//! when its own `role=` (lower-cased) equals a key, or equals a key followed by
+//! ` of COUNTRY` / ` of the COUNTRY` where COUNTRY is the `name=` of a country entry with
+//! the person's code ("Prime Minister of Iraq" holds `prime minister` for IRQ; "Prime
+//! Minister of the Kurdistan Region" does not). [`RoleIndex`] maps (code, key) to such
+//! persons once per lexicon. Among the holders the one whose `from`/`to` dates contain the
+//! story date is chosen; when no dated holder covers the date, a single undated holder is
+//! chosen if the lexicon records an earlier dated holder (Netanyahu or Trump between dated
+//! predecessors and successors). Two candidates, none, a plural or indefinite title
+//! (رؤساء، رئيس أمريكي), a title qualified by السابق، المكلف، المنتخب ..., governed by
+//! منصب، نجل، مرشح ... or followed by a name the lexicon does not know (الرئيس الأميركي
+//! جيمي كارتر) resolve to nobody. The entity keeps the code and sector of the composition
+//! and takes the person's name, Wikidata id and role (as `office`).
+//!
+//! # Unknown named persons and organisations ([`unknown_entities`])
+//!
+//! Arabic has no capital letters, so names the lexicon does not know are found by
+//! structure, conservatively:
+//!
+//! * a rank or honorific with the article followed by one to three name words (the first
+//!   without the article and not و-, لم-, بم- initial; after a word with the article no
+//!   indefinite word; stop at punctuation, prepositions, conjunctions, function words,
+//!   triggers, cues and known mentions): اللواء سعد معن، العميد الركن ...، الشيخ ...،
+//!   السيد ...، الدكتور ...; ranks (اللواء، العميد، العقيد، الجنرال، المقدم، الرائد، النقيب،
+//!   الفريق only with أول or الركن) give MIL, the honorifics no sector. A kunya أبو X الY
+//!   (the surname with the article) is a person with no sector. Not after a noun of place
+//!   (تل الشيخ حسين، قسم الشيخ زويد) nor where the gazetteer reads a place name. A title
+//!   phrase or nationality noun right before (المتحدث باسم وزارة الداخلية اللواء ...، المنظر
+//!   الأردني أبو ...) becomes part of the person: sector, code and office;
+//! * the subject right after an event or reporting verb followed by a comma and a singular
+//!   title (قال محمد علي، المسؤول في ...; قال فلان، المتحدث باسم كتائب حزب الله): the
+//!   person takes code, sector and organisation of the apposition, as PLOVER codes a
+//!   spokesman as his group;
+//! * an organisation head without the article followed by one to three words (the first
+//!   with the article, or at least two words): حزب → PTY, منظمة → NGO, كتائب، جبهة، حركة،
+//!   جماعة، تنظيم → REB (PTY when the name says سياسي). حركة، جماعة and تنظيم are also
+//!   common nouns ("traffic", "a group of", "organising"), so they need a name that ends in
+//!   a definite nisba adjective (حركة الأحرار الثورية) and the first word outside a stop list
+//!   (المرور، النزوح، الانتخابات ...); جبهة after a preposition is a front line.
+//!
+//! A nationality adjective right after the name gives its code; a comma and a title after
+//! a person give the sector (and code) the title supports; an organisation name continued
+//! by a conjunction (منظمة الأمن والتعاون ...) is left alone rather than cut. The entities
+//! carry their words and no identifier. The coder looks for unknown names only in
+//! sentences with a trigger.
+
+use std::sync::OnceLock;
 
 use marsad_lexicon::{Actor, ActorKind, Lexicon, PhraseMatch};
-use marsad_text::{TokenKind, TokenizedSentence};
+use marsad_text::clitic::proclitic;
+use marsad_text::{normalize, Segmentation, TokenKind, TokenizedSentence};
+use rustc_hash::FxHashMap;
 
 /// One entity inside a mention.
 #[derive(Debug, Clone, PartialEq)]
@@ -23,6 +78,16 @@ pub struct Ent {
     pub end: u32,
     /// The entry is only a sector term (no country, no name).
     pub generic: bool,
+    /// Kind of the lexicon entry that identifies the entity: `Org` or `Person` for a named
+    /// one (a person coded as his organisation is `Org`), `Sector` for a sector term alone
+    /// or composed with a country.
+    pub kind: ActorKind,
+    /// The entity is one individual (a person, a person coded as his organisation, a
+    /// singular title such as المتحدث باسم X), not a group or an institution.
+    pub individual: bool,
+    /// A short reference (الكتائب، المتحدث، الحكومة) resolved to an entity named earlier
+    /// in the document ([`crate::coref`]).
+    pub resolved: bool,
 }
 
 /// A noun phrase that names one entity or a list of them.
@@ -142,10 +207,14 @@ fn ent_from(lex: &Lexicon, a: &Actor, start: u32, end: u32, date: &str) -> Ent {
             start,
             end,
             generic,
+            kind: ActorKind::Org,
+            individual: true,
+            resolved: false,
         };
     }
     let mut sectors = a.sectors.clone();
-    let mut office = a.role.clone();
+    // A sector entry's `role=` lists role keys (see the module docs), not an office.
+    let mut office = if generic { None } else { a.role.clone() };
     if a.kind == ActorKind::Person && !a.role_applies(date) {
         // Out of office: the person is still identified, but as a former official.
         sectors = vec!["ELI".to_string()];
@@ -160,12 +229,30 @@ fn ent_from(lex: &Lexicon, a: &Actor, start: u32, end: u32, date: &str) -> Ent {
         start,
         end,
         generic,
+        kind: a.kind,
+        individual: a.kind == ActorKind::Person,
+        resolved: false,
     }
 }
 
-/// Builds the mentions of a sentence from its actor matches.
+/// Builds the mentions of a sentence from its actor matches. Role references (رئيس
+/// الحكومة العراقية) are resolved by `date` through a scan of the lexicon; the coder uses
+/// [`mentions_with`] and a [`RoleIndex`] built once.
 pub fn mentions(
     lex: &Lexicon,
+    s: &TokenizedSentence,
+    matches: &[PhraseMatch],
+    date: &str,
+    text_of: &dyn Fn(u32, u32) -> String,
+    is_trigger_token: &dyn Fn(usize) -> bool,
+) -> Vec<Mention> {
+    mentions_with(lex, None, s, matches, date, text_of, is_trigger_token)
+}
+
+/// [`mentions`] with a prebuilt role index (`None`: scan the lexicon).
+pub fn mentions_with(
+    lex: &Lexicon,
+    roles: Option<&RoleIndex>,
     s: &TokenizedSentence,
     matches: &[PhraseMatch],
     date: &str,
@@ -199,6 +286,10 @@ pub fn mentions(
         let mut ent = ent_from(lex, r.actor, r.start_char, s.tokens[r.m.end - 1].end, date);
         let mut end = r.m.end;
         let mut named_multiword = r.actor.kind != ActorKind::Sector && r.m.words > 1;
+        // A title with role keys composed with exactly one adjacent country or demonym
+        // (رئيس الحكومة العراقية): Some(the owner is a country name).
+        let mut role_owner: Option<bool> = None;
+        let mut absorbed = 0;
         // Sector term (or a person's title) followed by its owner: allow one unknown word
         // (مسؤولون أمنيون عراقيون) and the linking words باسم / في.
         let mut j = k + 1;
@@ -227,14 +318,21 @@ pub fn mentions(
                 s.tokens[next.m.end - 1].end,
                 date,
             );
+            absorbed += 1;
+            role_owner = (absorbed == 1
+                && between == 0
+                && matches!(next.actor.kind, ActorKind::Country | ActorKind::Demonym))
+            .then_some(next.actor.kind == ActorKind::Country);
             match next.actor.kind {
                 ActorKind::Org | ActorKind::Person => {
                     // The organisation or person identifies the entity; the title is kept
-                    // as an office.
+                    // as an office. A singular title (المتحدث باسم X) names one person.
                     let office = text_of(ent.start, ent.end);
+                    let individual = n.individual || is_individual_title(s, r.m.start);
                     ent = Ent {
                         start: ent.start,
                         office: n.office.clone().or(Some(office)),
+                        individual,
                         ..n
                     };
                     named_multiword = true;
@@ -275,6 +373,7 @@ pub fn mentions(
             };
             end = raws[j].m.end;
             named_multiword = true;
+            role_owner = None;
             j += 1;
         }
         // A country, demonym or organisation directly followed by a demonym (جيش الاحتلال
@@ -290,7 +389,31 @@ pub fn mentions(
             }
             ent.end = s.tokens[raws[j].m.end - 1].end;
             end = raws[j].m.end;
+            role_owner = None;
             j += 1;
+        }
+        // A title and a country without a name: the holder of the office on the date.
+        if let (Some(owner_is_country), Some(code)) = (role_owner, ent.code.clone()) {
+            let definite = owner_is_country || (r.m.start..r.m.end).any(|t| is_definite(s, t));
+            // A name the lexicon does not know may follow (الرئيس الأميركي جيمي كارتر).
+            let named_after = end < s.len()
+                && name_word(s, &[], end, true, &|t| {
+                    is_trigger_token(t) || matches.iter().any(|m| t >= m.start && t < m.end)
+                })
+                && !s.segs_of(end).iter().any(|sg| sg.suffix);
+            if r.actor.role.is_some()
+                && definite
+                && !named_after
+                && !role_blocked(s, r.m.start, end)
+            {
+                if let Some(p) = role_holder(lex, roles, r.actor, &code, date) {
+                    ent.name = p.name.clone();
+                    ent.wikidata = p.wikidata.clone();
+                    ent.office = p.role.clone();
+                    ent.kind = ActorKind::Person;
+                    ent.individual = true;
+                }
+            }
         }
         // A nationality adjective after an unknown noun (على المنشآت الأميركية) names that
         // noun: the mention starts at the noun and takes the noun's preposition.
@@ -372,7 +495,7 @@ fn merge_sectors(primary: &[String], secondary: &[String]) -> Vec<String> {
 }
 
 /// Characters of conjunction and preposition clitics (the article is kept in spans).
-fn clitic_chars(seg: &marsad_text::Segmentation) -> usize {
+pub(crate) fn clitic_chars(seg: &Segmentation) -> usize {
     use marsad_text::clitic::proclitic::*;
     let mut n = 0;
     if seg.proclitics & (CONJ_WA | CONJ_FA) != 0 {
@@ -392,4 +515,1267 @@ fn starts_with_wa(s: &TokenizedSentence, i: usize) -> bool {
         .iter()
         .any(|sg| sg.proclitics & marsad_text::clitic::proclitic::CONJ_WA != 0)
         && s.norm_of(i).starts_with('و')
+}
+
+// ---------------------------------------------------------------------------- words
+
+/// A list of Arabic words, normalised on first use.
+pub(crate) struct WordList {
+    words: &'static [&'static str],
+    norm: OnceLock<FxHashMap<String, usize>>,
+}
+
+impl WordList {
+    pub(crate) const fn new(words: &'static [&'static str]) -> WordList {
+        WordList {
+            words,
+            norm: OnceLock::new(),
+        }
+    }
+
+    /// Index of the normalised word `w` in the list (the first, if listed twice).
+    pub(crate) fn position(&self, w: &str) -> Option<usize> {
+        self.norm
+            .get_or_init(|| {
+                let mut m = FxHashMap::default();
+                for (i, x) in self.words.iter().enumerate() {
+                    m.entry(normalize(x)).or_insert(i);
+                }
+                m
+            })
+            .get(w)
+            .copied()
+    }
+
+    pub(crate) fn contains(&self, w: &str) -> bool {
+        self.position(w).is_some()
+    }
+}
+
+/// The least stripped clitic reading of token `i` (no pronoun suffix, no future prefix)
+/// whose stem satisfies `pred`; `article` requires (true) or forbids (false) the article.
+pub(crate) fn reading(
+    s: &TokenizedSentence,
+    i: usize,
+    article: Option<bool>,
+    pred: impl Fn(&str) -> bool,
+) -> Option<Segmentation> {
+    if s.tokens[i].kind != TokenKind::Word {
+        return None;
+    }
+    let w = s.norm_of(i);
+    s.segs_of(i).iter().copied().find(|sg| {
+        !sg.suffix
+            && sg.proclitics & proclitic::FUTURE_SA == 0
+            && article.is_none_or(|a| (sg.proclitics & proclitic::ARTICLE != 0) == a)
+            && pred(sg.stem(w))
+    })
+}
+
+/// The token carries the article (الـ، بالـ، للـ، والـ ...).
+pub(crate) fn is_definite(s: &TokenizedSentence, i: usize) -> bool {
+    reading(s, i, Some(true), |st| st.chars().count() >= 2).is_some()
+}
+
+/// Singular titles of one person (normalised stems, without the article).
+static INDIVIDUAL_TITLES: WordList = WordList::new(&[
+    "متحدث",
+    "متحدثة",
+    "ناطق",
+    "ناطقة",
+    "قيادي",
+    "مسؤول",
+    "مسؤولة",
+    "مستشار",
+    "مستشارة",
+    "مبعوث",
+    "مبعوثة",
+    "وزير",
+    "وزيرة",
+    "رئيس",
+    "رئيسة",
+    "نائب",
+    "زعيم",
+    "قائد",
+    "أمين",
+    "عضو",
+    "مدير",
+    "محافظ",
+    "سفير",
+    "قاضي",
+    "ضابط",
+    "مراسل",
+    "ناشط",
+    "ناشطة",
+]);
+
+/// Token `i` is a singular title with the article (المتحدث، القيادي، المسؤول ...).
+pub(crate) fn is_individual_title(s: &TokenizedSentence, i: usize) -> bool {
+    i < s.len() && reading(s, i, Some(true), |st| INDIVIDUAL_TITLES.contains(st)).is_some()
+}
+
+// ---------------------------------------------------------------------------- roles
+
+/// Words after a title that make it someone other than the holder on the date.
+static ROLE_BLOCK_AFTER: WordList = WordList::new(&[
+    "السابق",
+    "السابقة",
+    "الأسبق",
+    "الراحل",
+    "المخلوع",
+    "المعزول",
+    "المكلف",
+    "المكلفة",
+    "المنتخب",
+    "المنتخبة",
+    "المقبل",
+    "القادم",
+    "المستقيل",
+    "المستقيلة",
+    "الجديد",
+    "الجديدة",
+    "المنتهية",
+    "الانتقالي",
+    "الموازي",
+    "بالوكالة",
+    "بالإنابة",
+    "الأسبقين",
+]);
+
+/// Words before a title that make the mention someone else or the office itself.
+static ROLE_BLOCK_BEFORE: WordList = WordList::new(&[
+    "منصب",
+    "لمنصب",
+    "ابن",
+    "نجل",
+    "زوجة",
+    "عقيلة",
+    "شقيق",
+    "شقيقة",
+    "مساعد",
+    "سلف",
+    "خليفة",
+    "مرشح",
+    "مرشحة",
+    "ترشيح",
+    "ترشح",
+    "منافس",
+    "حكومة",
+    "عهد",
+    "ولاية",
+]);
+
+fn role_blocked(s: &TokenizedSentence, start: usize, end: usize) -> bool {
+    let word = |t: usize| s.tokens[t].kind == TokenKind::Word;
+    (end < s.len() && word(end) && ROLE_BLOCK_AFTER.contains(strip_conj(s.norm_of(end))))
+        || (start > 0
+            && word(start - 1)
+            && ROLE_BLOCK_BEFORE.contains(strip_conj(s.norm_of(start - 1))))
+}
+
+/// Persons indexed by (code, role key), built once per lexicon (see the module docs).
+#[derive(Debug, Default, Clone)]
+pub struct RoleIndex {
+    holders: FxHashMap<(String, String), Vec<u32>>,
+}
+
+impl RoleIndex {
+    pub fn build(lex: &Lexicon) -> RoleIndex {
+        let names = country_names(lex);
+        let mut holders: FxHashMap<(String, String), Vec<u32>> = FxHashMap::default();
+        for (i, a) in lex.actors.iter().enumerate() {
+            let (ActorKind::Person, Some(code), Some(role)) = (a.kind, &a.code, &a.role) else {
+                continue;
+            };
+            let empty = Vec::new();
+            for key in person_role_keys(role, names.get(code.as_str()).unwrap_or(&empty)) {
+                holders
+                    .entry((code.clone(), key))
+                    .or_default()
+                    .push(i as u32);
+            }
+        }
+        RoleIndex { holders }
+    }
+
+    /// Number of (code, role) keys.
+    pub fn len(&self) -> usize {
+        self.holders.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.holders.is_empty()
+    }
+}
+
+/// Lower-cased `name=` of the country entries, by code.
+fn country_names(lex: &Lexicon) -> FxHashMap<&str, Vec<String>> {
+    let mut names: FxHashMap<&str, Vec<String>> = FxHashMap::default();
+    for a in &lex.actors {
+        if let (ActorKind::Country, Some(code), Some(name)) = (a.kind, &a.code, &a.name) {
+            names.entry(code).or_default().push(name.to_lowercase());
+        }
+    }
+    names
+}
+
+/// The role keys a person's `role=` holds: the whole role, lower-cased, and the role
+/// without ` of COUNTRY` / ` of the COUNTRY` for the person's country names.
+fn person_role_keys(role: &str, country_names: &[String]) -> Vec<String> {
+    let r = role.trim().to_lowercase();
+    let mut keys = vec![r.clone()];
+    for n in country_names {
+        for suffix in [format!(" of the {n}"), format!(" of {n}")] {
+            if let Some(k) = r.strip_suffix(suffix.as_str()) {
+                if !k.is_empty() && !keys.iter().any(|x| x == k) {
+                    keys.push(k.to_string());
+                }
+            }
+        }
+    }
+    keys
+}
+
+/// The role keys of a title sector entry (`role=` split at commas, lower-cased).
+fn title_keys(title: &Actor) -> Vec<String> {
+    title
+        .role
+        .as_deref()
+        .unwrap_or("")
+        .split(',')
+        .map(|k| k.trim().to_lowercase())
+        .filter(|k| !k.is_empty())
+        .collect()
+}
+
+/// The person who held `title` in country `code` on `date` (see the module docs).
+pub fn role_holder<'a>(
+    lex: &'a Lexicon,
+    roles: Option<&RoleIndex>,
+    title: &Actor,
+    code: &str,
+    date: &str,
+) -> Option<&'a Actor> {
+    let keys = title_keys(title);
+    let mut cands: Vec<u32> = Vec::new();
+    match roles {
+        Some(ix) => {
+            for k in &keys {
+                if let Some(v) = ix.holders.get(&(code.to_string(), k.clone())) {
+                    cands.extend(v);
+                }
+            }
+        }
+        None => {
+            let names = country_names(lex);
+            let empty = Vec::new();
+            let cn = names.get(code).unwrap_or(&empty);
+            for (i, a) in lex.actors.iter().enumerate() {
+                if a.kind == ActorKind::Person && a.code.as_deref() == Some(code) {
+                    if let Some(role) = &a.role {
+                        if person_role_keys(role, cn).iter().any(|k| keys.contains(k)) {
+                            cands.push(i as u32);
+                        }
+                    }
+                }
+            }
+        }
+    }
+    cands.sort_unstable();
+    cands.dedup();
+    let persons: Vec<&Actor> = cands.iter().map(|&i| &lex.actors[i as usize]).collect();
+    let dated = |a: &&Actor| a.from.is_some() || a.to.is_some();
+    let covering: Vec<&Actor> = persons
+        .iter()
+        .filter(|a| dated(a) && a.role_applies(date))
+        .copied()
+        .collect();
+    match covering.len() {
+        1 => return Some(covering[0]),
+        0 => {}
+        _ => return None,
+    }
+    let undated: Vec<&Actor> = persons.iter().filter(|a| !dated(a)).copied().collect();
+    let era_known = persons
+        .iter()
+        .any(|a| a.from.as_deref().is_some_and(|f| f <= date));
+    (undated.len() == 1 && era_known).then(|| undated[0])
+}
+
+// ---------------------------------------------------------------------------- unknown names
+
+/// Military ranks (MIL) and honorifics (no sector) that precede a person's name.
+static RANKS: WordList = WordList::new(&[
+    "لواء",
+    "عميد",
+    "عقيد",
+    "جنرال",
+    "فريق",
+    "مقدم",
+    "رائد",
+    "نقيب",
+    "مشير",
+]);
+static HONORIFICS: WordList = WordList::new(&["شيخ", "سيد", "دكتور", "حاج"]);
+
+/// Heads of organisation names; parallel to [`ORG_HEAD_SECTOR`].
+pub(crate) static ORG_HEADS: WordList =
+    WordList::new(&["حزب", "منظمة", "كتائب", "جبهة", "حركة", "جماعة", "تنظيم"]);
+const ORG_HEAD_SECTOR: [&str; 7] = ["PTY", "NGO", "REB", "REB", "REB", "REB", "REB"];
+/// Heads that are also common nouns and need a nisba-final name.
+const WEAK_HEADS: std::ops::Range<usize> = 4..7;
+
+/// Words after an organisation head that make it a common noun (traffic, a front line,
+/// organising an event).
+static ORG_HEAD_STOP: WordList = WordList::new(&[
+    "المرور",
+    "السير",
+    "النقل",
+    "الملاحة",
+    "الطيران",
+    "النزوح",
+    "التنقل",
+    "التجارة",
+    "الأسواق",
+    "السوق",
+    "البيع",
+    "الشراء",
+    "العبور",
+    "الدخول",
+    "الخروج",
+    "الاحتجاج",
+    "الاحتجاجات",
+    "الشارع",
+    "الناس",
+    "المواطنين",
+    "السفن",
+    "الشاحنات",
+    "القطارات",
+    "الأموال",
+    "الأسعار",
+    "البناء",
+    "الإعمار",
+    "التاريخ",
+    "الرياح",
+    "المسافرين",
+    "الزوار",
+    "الاستيراد",
+    "التصدير",
+    "الهجرة",
+    "اللاجئين",
+    "النازحين",
+    "السياحة",
+    "الأسهم",
+    "الانتخابات",
+    "المظاهرات",
+    "التظاهرات",
+    "المؤتمر",
+    "العمل",
+    "الحياة",
+    "الصفوف",
+    "العلاقات",
+    "الاستفتاء",
+    "الحملة",
+    "الحملات",
+    "الفعاليات",
+    "القطاع",
+    "الزيارة",
+    "اللقاء",
+    "الوقت",
+    "الأسرة",
+    "العملية",
+    "العمليات",
+    "القتال",
+    "المعارك",
+    "المواجهة",
+    "الحرب",
+    "الجنوب",
+    "الشمال",
+    "الشرق",
+    "الغرب",
+    "الجنوبية",
+    "الشمالية",
+    "الشرقية",
+    "الغربية",
+    "الداخلية",
+    "الخارجية",
+    "الاقتصاد",
+    "الاقتصادية",
+    "التجارية",
+    "الملاحية",
+    "جديد",
+    "جديدة",
+    "سياسي",
+    "سياسية",
+    "معارض",
+    "معارضة",
+    "كبير",
+    "كبيرة",
+    "صغير",
+    "صغيرة",
+    "آخر",
+    "أخرى",
+    "واحد",
+    "واحدة",
+    "حاكم",
+    "حاكمة",
+    "مسلحة",
+    "مسلح",
+    "دولية",
+    "محلية",
+    "إرهابية",
+    "متطرفة",
+]);
+
+/// Words that are never part of a name.
+static FUNCTION_WORDS: WordList = WordList::new(&[
+    "إن",
+    "أن",
+    "أنه",
+    "أنها",
+    "إنه",
+    "إنها",
+    "قد",
+    "لقد",
+    "لم",
+    "لن",
+    "لا",
+    "ما",
+    "الذي",
+    "التي",
+    "الذين",
+    "هذا",
+    "هذه",
+    "ذلك",
+    "تلك",
+    "هؤلاء",
+    "كل",
+    "بعض",
+    "أو",
+    "ثم",
+    "حيث",
+    "بعد",
+    "قبل",
+    "خلال",
+    "منذ",
+    "عند",
+    "لدى",
+    "ضمن",
+    "حول",
+    "دون",
+    "غير",
+    "أي",
+    "كان",
+    "كانت",
+    "يكون",
+    "تكون",
+    "أمس",
+    "اليوم",
+    "غدا",
+    "أيضا",
+    "مساء",
+    "صباح",
+    "يوم",
+    "عام",
+    "هو",
+    "هي",
+    "هم",
+    "نحو",
+    "وفق",
+    "وفقا",
+    "بحسب",
+    "حسب",
+    "إلا",
+    "لكن",
+    "كما",
+    "بأن",
+    "بان",
+    "لأن",
+    "إذا",
+    "إذ",
+    "لو",
+    "الأحد",
+    "الاثنين",
+    "الثلاثاء",
+    "الأربعاء",
+    "الخميس",
+    "الجمعة",
+    "السبت",
+    "اليوم",
+    "الماضي",
+    "المقبل",
+    "الحالي",
+    "ليس",
+    "سوف",
+    "عبر",
+    "إلى",
+    "على",
+    "في",
+    "من",
+    "عن",
+    "مع",
+    "بين",
+    "ضد",
+    "لدى",
+    "تجاه",
+    "أمام",
+    "داخل",
+    "الأمني",
+    "الأمنية",
+    "العسكري",
+    "العسكرية",
+    "الركن",
+]);
+
+/// Nouns of place that make a following الشيخ / السيد part of a place name (تل الشيخ حسين،
+/// جبل الشيخ، حي الشيخ جراح).
+static PLACE_NOUNS: WordList = WordList::new(&[
+    "تل",
+    "جبل",
+    "حي",
+    "شارع",
+    "مدينة",
+    "منطقة",
+    "قرية",
+    "بلدة",
+    "جامع",
+    "مسجد",
+    "مستشفى",
+    "مدرسة",
+    "جسر",
+    "ميدان",
+    "ساحة",
+    "طريق",
+    "مطار",
+    "ضاحية",
+    "بئر",
+    "وادي",
+    "مخيم",
+    "مركز",
+    "قاعة",
+    "جامعة",
+    "مؤسسة",
+    "مجمع",
+    "مقام",
+    "ضريح",
+    "ميناء",
+    "قصر",
+    "كلية",
+    "معهد",
+    "جائزة",
+    "مسابقة",
+    "عهد",
+    "أسرة",
+    "عائلة",
+    "آل",
+    "قسم",
+    "عملية",
+    "محافظة",
+    "مديرية",
+    "ناحية",
+    "قضاء",
+]);
+
+/// Given names that begin with و or ف (a conjunction elsewhere).
+static WAW_NAMES: WordList = WordList::new(&[
+    "وليد",
+    "وائل",
+    "وسام",
+    "وجيه",
+    "وديع",
+    "وحيد",
+    "وفاء",
+    "وفيق",
+    "وهبة",
+    "فيصل",
+    "فؤاد",
+    "فاطمة",
+    "فادي",
+    "فارس",
+    "فراس",
+    "فهد",
+    "فتحي",
+    "فايز",
+    "فاضل",
+    "فريد",
+    "فوزي",
+    "فيروز",
+    "فالح",
+    "فخري",
+    "فرج",
+    "فلاح",
+    "فائق",
+]);
+
+fn covering_mention(mentions: &[Mention], t: usize) -> Option<usize> {
+    mentions.iter().position(|m| t >= m.start && t < m.end)
+}
+
+/// Token `t` may be a word of a name: an Arabic word that no mention, trigger or cue
+/// covers, not a function word or preposition; the first word of a person's name has no
+/// article.
+pub(crate) fn name_word(
+    s: &TokenizedSentence,
+    mentions: &[Mention],
+    t: usize,
+    first: bool,
+    is_predicate: &dyn Fn(usize) -> bool,
+) -> bool {
+    if t >= s.len() || s.tokens[t].kind != TokenKind::Word || s.tokens[t].detached_clitic {
+        return false;
+    }
+    let w = s.norm_of(t);
+    // علي (Ali) folds like the preposition على: a name where a name begins, or when no
+    // definite noun follows (على المتظاهرين is a preposition phrase).
+    let ali = w == "علي" && (first || t + 1 >= s.len() || !is_definite(s, t + 1));
+    if w.chars().count() < 2
+        || is_conj_token(s, t)
+        || is_predicate(t)
+        || covering_mention(mentions, t).is_some()
+        || (!ali
+            && (FUNCTION_WORDS.contains(w)
+                || PREP_WORDS.contains(&w)
+                || FUNCTION_WORDS.contains(strip_conj(w))))
+    {
+        return false;
+    }
+    if (w.starts_with('و') || w.starts_with('ف')) && !WAW_NAMES.contains(w) {
+        return false;
+    }
+    // The first word of a person's name has no article; after a word with the article
+    // (a surname, a genitive) an indefinite word starts something else (مقرا، بيانا).
+    let definite = is_definite(s, t);
+    if first {
+        // لمساعدة، بمشاركة: a preposition and a verbal noun, not a name.
+        !definite && !["لم", "بم", "لل", "بال"].iter().any(|p| w.starts_with(p))
+    } else {
+        definite || t == 0 || !is_definite(s, t - 1)
+    }
+}
+
+/// The single-token generic sector mention at `t`, if that is what covers it.
+fn generic_at(mentions: &[Mention], t: usize) -> Option<usize> {
+    covering_mention(mentions, t).filter(|&i| {
+        let m = &mentions[i];
+        m.start == t && m.end == t + 1 && m.ents.len() == 1 && m.ents[0].generic
+    })
+}
+
+/// A mention of a nationality adjective alone (العراقي), directly at `t`.
+fn demonym_at(mentions: &[Mention], t: usize) -> Option<usize> {
+    mentions.iter().position(|m| {
+        m.start == t
+            && m.ents.len() == 1
+            && m.ents[0].kind == ActorKind::Demonym
+            && m.ents[0].sectors.is_empty()
+    })
+}
+
+/// A comma and a singular-title mention right after token `end - 1` (، المتحدث باسم ...).
+fn apposition_at(s: &TokenizedSentence, mentions: &[Mention], end: usize) -> Option<usize> {
+    if end + 1 >= s.len() || s.tokens[end].kind != TokenKind::Punct || s.norm_of(end) != "," {
+        return None;
+    }
+    mentions
+        .iter()
+        .position(|m| m.start == end + 1 && is_individual_title(s, m.start))
+}
+
+/// Replaces the mentions inside `[new.start, new.end)` with `new`, keeping the list
+/// sorted. Refuses (returns false) when another mention straddles the span.
+fn insert_mention(mentions: &mut Vec<Mention>, new: Mention) -> bool {
+    if mentions
+        .iter()
+        .any(|m| m.start < new.end && m.end > new.start && (m.start < new.start || m.end > new.end))
+    {
+        return false;
+    }
+    mentions.retain(|m| !(m.start >= new.start && m.end <= new.end));
+    let at = mentions.partition_point(|m| m.start < new.start);
+    mentions.insert(at, new);
+    true
+}
+
+/// Adds mentions of persons and organisations the lexicon does not know (rules in the
+/// module docs). `is_verb` marks event and reporting verbs; `is_predicate` every trigger
+/// and cue token (never part of a name).
+pub fn unknown_entities(
+    s: &TokenizedSentence,
+    mentions: &mut Vec<Mention>,
+    text_of: &dyn Fn(u32, u32) -> String,
+    is_verb: &dyn Fn(usize) -> bool,
+    is_predicate: &dyn Fn(usize) -> bool,
+) {
+    let n = s.len();
+    let mut t = 0;
+    while t < n {
+        t = match unknown_at(s, mentions, t, text_of, is_verb, is_predicate) {
+            Some(next) => next,
+            None => t + 1,
+        };
+    }
+}
+
+/// Tries the rules at token `t`; on success returns the token after the new mention.
+fn unknown_at(
+    s: &TokenizedSentence,
+    mentions: &mut Vec<Mention>,
+    t: usize,
+    text_of: &dyn Fn(u32, u32) -> String,
+    is_verb: &dyn Fn(usize) -> bool,
+    is_predicate: &dyn Fn(usize) -> bool,
+) -> Option<usize> {
+    if s.tokens[t].kind != TokenKind::Word {
+        return None;
+    }
+    // 2 first: a verb is a predicate, which rules 1 and 3 skip.
+    if is_verb(t) {
+        return verb_subject(s, mentions, t, text_of, is_verb, is_predicate);
+    }
+    if is_predicate(t) {
+        return None;
+    }
+    // 1. Rank or honorific + name, and the kunya أبو X الY.
+    let rank = reading(s, t, Some(true), |st| RANKS.contains(st));
+    let honorific = reading(s, t, Some(true), |st| HONORIFICS.contains(st));
+    let kunya = reading(s, t, Some(false), |st| st == "ابو");
+    if let Some(sg) = rank.or(honorific).or(kunya) {
+        // The title may close a generic title phrase (المتحدث باسم وزارة الداخلية اللواء):
+        // the phrase then belongs to the person.
+        let host = covering_mention(mentions, t).filter(|&i| {
+            let m = &mentions[i];
+            m.end == t + 1 && m.ents.len() == 1 && m.ents[0].generic
+        });
+        let in_place_name = t > 0
+            && s.tokens[t - 1].kind == TokenKind::Word
+            && PLACE_NOUNS.contains(strip_conj(s.norm_of(t - 1)));
+        if (covering_mention(mentions, t).is_none() || host.is_some()) && !in_place_name {
+            let mut k = t + 1;
+            let qualifier = k < s.len()
+                && (reading(s, k, Some(true), |st| st == "ركن").is_some() || s.norm_of(k) == "اول");
+            if rank.is_some() && qualifier {
+                k += 1; // العميد الركن، الفريق أول
+            }
+            // الفريق is also "the team": a rank only with أول or الركن.
+            let team = rank.is_some_and(|sg| sg.stem(s.norm_of(t)) == "فريق") && !qualifier;
+            let name_start = k;
+            while k < s.len()
+                && k - name_start < 3
+                && name_word(s, mentions, k, k == name_start, is_predicate)
+            {
+                k += 1;
+            }
+            let words = k - name_start;
+            let ok = if kunya.is_some() {
+                words == 2 && is_definite(s, name_start + 1)
+            } else {
+                words >= 1 && !team
+            };
+            // الشيخ زويد، السيدة زينب: the title begins a place name.
+            let ok = ok
+                && !marsad_geo::find_places(marsad_geo::Gazetteer::embedded(), s)
+                    .iter()
+                    .any(|p| p.start_token == t && p.end_token > t + 1);
+            if ok {
+                // A descriptor right before (المنظر الأردني أبو محمد ...، المسؤول الأمني ...):
+                // a nationality-marked noun or a singular title, composed as a title
+                // with a person.
+                let host = host.or_else(|| {
+                    mentions.iter().position(|m| {
+                        m.end == t
+                            && m.ents.len() == 1
+                            && m.ents[0].kind != ActorKind::Org
+                            && m.ents[0].kind != ActorKind::Person
+                            && (m.ents[0].kind == ActorKind::Demonym
+                                || is_individual_title(s, m.start))
+                    })
+                });
+                let (start, start_char, mut sectors, prep) = match host {
+                    Some(h) => (
+                        mentions[h].start,
+                        mentions[h].ents[0].start,
+                        mentions[h].ents[0].sectors.clone(),
+                        mentions[h].prep.clone(),
+                    ),
+                    None => (
+                        t,
+                        s.start_after_prefix(t, clitic_chars(&sg)),
+                        Vec::new(),
+                        governing_prep(s, t, sg.preposition()),
+                    ),
+                };
+                if sectors.is_empty() && rank.is_some() {
+                    sectors.push("MIL".to_string());
+                }
+                // The office: the title words (and the descriptor before them); a kunya is
+                // part of the name.
+                let title_end = if kunya.is_some() {
+                    host.map(|h| mentions[h].ents[0].end)
+                } else {
+                    Some(s.tokens[name_start - 1].end)
+                };
+                let mut ent = Ent {
+                    code: None,
+                    sectors,
+                    name: None,
+                    wikidata: None,
+                    office: title_end.map(|e| text_of(start_char, e)),
+                    start: start_char,
+                    end: s.tokens[k - 1].end,
+                    generic: false,
+                    kind: ActorKind::Person,
+                    individual: true,
+                    resolved: false,
+                };
+                if let Some(h) = host {
+                    if ent.code.is_none() {
+                        ent.code = mentions[h].ents[0].code.clone();
+                    }
+                }
+                let end = complete_person(s, mentions, k, &mut ent);
+                let m = Mention {
+                    start,
+                    end,
+                    ents: vec![ent],
+                    prep,
+                    named_multiword: true,
+                };
+                if insert_mention(mentions, m) {
+                    return Some(end);
+                }
+            }
+        }
+    }
+    // 3. Organisation head + name (حركة الشباب الثوري).
+    let head = reading(s, t, Some(false), |st| ORG_HEADS.contains(st))?;
+    let stem = head.stem(s.norm_of(t));
+    let h = ORG_HEADS.position(stem)?;
+    let free = covering_mention(mentions, t).is_none() || generic_at(mentions, t).is_some();
+    if !free {
+        return None;
+    }
+    let prep = governing_prep(s, t, head.preposition());
+    if h == 3 && prep.as_deref().is_some_and(|p| p != "ل") {
+        return None; // على جبهة الجنوب: a front line
+    }
+    let name_start = t + 1;
+    if name_start >= s.len()
+        || s.tokens[name_start].kind != TokenKind::Word
+        || ORG_HEAD_STOP.contains(strip_conj(s.norm_of(name_start)))
+    {
+        return None;
+    }
+    let mut k = name_start;
+    while k < s.len()
+        && k - name_start < 3
+        && name_word(s, mentions, k, false, is_predicate)
+        && !ORG_HEAD_STOP.contains(s.norm_of(k))
+    {
+        k += 1;
+    }
+    // والتعاون ...: the name goes on past a conjunction (منظمة الأمن والتعاون في أوروبا);
+    // rather than cut it, leave it.
+    if k < s.len() && s.tokens[k].kind == TokenKind::Word && s.norm_of(k).starts_with("وال") {
+        return None;
+    }
+    // A nationality closes the name; the coder may already have attached it to the noun
+    // before it (الثأر العراقية).
+    let dem = demonym_at(mentions, k);
+    let name_end = dem.map(|d| mentions[d].end).unwrap_or(k);
+    let words = name_end - name_start;
+    if words == 0 || (words == 1 && !is_definite(s, name_start)) {
+        return None;
+    }
+    let last = s.norm_of(name_end - 1);
+    let nisba_final = is_definite(s, name_end - 1) && (last.ends_with('ي') || last.ends_with("يه"));
+    if WEAK_HEADS.contains(&h) && !(words >= 2 && nisba_final) {
+        return None;
+    }
+    let political = (name_start..name_end).any(|i| {
+        let w = s.norm_of(i);
+        w == normalize("السياسي") || w == normalize("السياسية")
+    });
+    let sector = if political { "PTY" } else { ORG_HEAD_SECTOR[h] };
+    let start_char = s.start_after_prefix(t, clitic_chars(&head));
+    let mut ent = Ent {
+        code: None,
+        sectors: vec![sector.to_string()],
+        name: None,
+        wikidata: None,
+        office: None,
+        start: start_char,
+        end: s.tokens[k - 1].end,
+        generic: false,
+        kind: ActorKind::Org,
+        individual: false,
+        resolved: false,
+    };
+    let end = name_end;
+    if let Some(d) = dem {
+        ent.code = mentions[d].ents[0].code.clone();
+        ent.end = mentions[d].ents[0].end;
+    }
+    // A singular title right before (المتحدث باسم حركة ...): the title's person.
+    let mut start = t;
+    let mut prep = prep;
+    if let Some(p) = mentions.iter().position(|m| m.end == t) {
+        let m = &mentions[p];
+        if m.ents.len() == 1 && m.ents[0].generic && is_individual_title(s, m.start) {
+            ent.office = Some(text_of(m.ents[0].start, m.ents[0].end));
+            ent.start = m.ents[0].start;
+            ent.individual = true;
+            start = m.start;
+            prep = m.prep.clone();
+        }
+    }
+    let m = Mention {
+        start,
+        end,
+        ents: vec![ent],
+        prep,
+        named_multiword: true,
+    };
+    insert_mention(mentions, m).then_some(end)
+}
+
+/// Rule 2: verb + unknown subject + ، + singular title (قال محمد علي، المسؤول في ...).
+fn verb_subject(
+    s: &TokenizedSentence,
+    mentions: &mut Vec<Mention>,
+    t: usize,
+    text_of: &dyn Fn(u32, u32) -> String,
+    is_verb: &dyn Fn(usize) -> bool,
+    is_predicate: &dyn Fn(usize) -> bool,
+) -> Option<usize> {
+    if t + 1 < s.len() && !is_verb(t + 1) {
+        let name_start = t + 1;
+        let mut k = name_start;
+        while k < s.len()
+            && k - name_start < 3
+            && name_word(s, mentions, k, k == name_start, is_predicate)
+        {
+            k += 1;
+        }
+        if k > name_start {
+            if let Some(a) = apposition_at(s, mentions, k) {
+                let app = &mentions[a].ents[0];
+                let named = matches!(app.kind, ActorKind::Org | ActorKind::Person);
+                let title = text_of(app.start, app.end);
+                let ent = Ent {
+                    code: app.code.clone(),
+                    sectors: app.sectors.clone(),
+                    name: if named { app.name.clone() } else { None },
+                    wikidata: if named { app.wikidata.clone() } else { None },
+                    office: app.office.clone().or(Some(title)),
+                    start: s.tokens[name_start].start,
+                    end: s.tokens[k - 1].end,
+                    generic: false,
+                    kind: if app.kind == ActorKind::Org {
+                        ActorKind::Org
+                    } else {
+                        ActorKind::Person
+                    },
+                    individual: true,
+                    resolved: false,
+                };
+                let m = Mention {
+                    start: name_start,
+                    end: k,
+                    ents: vec![ent],
+                    prep: None,
+                    named_multiword: true,
+                };
+                if insert_mention(mentions, m) {
+                    return Some(k);
+                }
+            }
+        }
+    }
+    None
+}
+
+/// After a person's name ending before token `k`: a nationality adjective gives the
+/// code; a comma and a singular title give code and sector when the name has none.
+/// Returns one past the mention's last token.
+fn complete_person(s: &TokenizedSentence, mentions: &[Mention], k: usize, ent: &mut Ent) -> usize {
+    if let Some(d) = demonym_at(mentions, k) {
+        ent.code = mentions[d].ents[0].code.clone();
+        ent.end = mentions[d].ents[0].end;
+        return mentions[d].end;
+    }
+    if let Some(a) = apposition_at(s, mentions, k) {
+        let app = &mentions[a].ents[0];
+        if ent.code.is_none() {
+            ent.code = app.code.clone();
+        }
+        if ent.sectors.is_empty() {
+            ent.sectors = app.sectors.clone();
+        }
+    }
+    k
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::test_support::{code, coder, event};
+    use crate::{in_matches, is_verb_token};
+    use marsad_text::{split_sentences, tokenize};
+
+    /// Entities of the first sentence of `text` with their words, as the coder builds
+    /// them before coreference (role index: the lexicon scan, to test that path too).
+    fn ents(text: &str, date: &str) -> Vec<(String, Ent)> {
+        let lex = coder().lexicon();
+        let span = split_sentences(text)[0];
+        let mut s = TokenizedSentence::default();
+        tokenize(text, &span, &mut s);
+        let (mut am, mut tm, mut cm) = (Vec::new(), Vec::new(), Vec::new());
+        lex.actor_index.find_all(&s, &mut am);
+        lex.trigger_index.find_all(&s, &mut tm);
+        lex.cue_index.find_all(&s, &mut cm);
+        let text_of = |a: u32, b: u32| -> String {
+            text.chars()
+                .skip(a as usize)
+                .take((b - a) as usize)
+                .collect()
+        };
+        let is_trigger = |t: usize| in_matches(&tm, t);
+        let is_predicate = |t: usize| in_matches(&tm, t) || in_matches(&cm, t);
+        let is_verb = |t: usize| is_verb_token(lex, &tm, &cm, t);
+        let mut ms = mentions(lex, &s, &am, date, &text_of, &is_trigger);
+        unknown_entities(&s, &mut ms, &text_of, &is_verb, &is_predicate);
+        ms.into_iter()
+            .flat_map(|m| m.ents)
+            .map(|e| (text_of(e.start, e.end), e))
+            .collect()
+    }
+
+    fn find<'a>(ents: &'a [(String, Ent)], words: &str) -> &'a Ent {
+        &ents
+            .iter()
+            .find(|(w, _)| w == words)
+            .unwrap_or_else(|| panic!("no entity '{words}' in {ents:#?}"))
+            .1
+    }
+
+    fn name_of(e: &Ent) -> Option<&str> {
+        e.name.as_deref()
+    }
+
+    #[test]
+    fn prime_minister_resolved_by_story_date() {
+        let text = "وقال رئيس الحكومة العراقية إن الهجمات على البعثات الدبلوماسية مرفوضة.";
+        let ev = code(text, "2020-10-11");
+        let sp = ev[0]
+            .attribution
+            .as_ref()
+            .unwrap()
+            .speaker
+            .as_ref()
+            .unwrap();
+        assert_eq!(sp.identifier_text.as_deref(), Some("Mustafa al-Kadhimi"));
+        assert_eq!(sp.code.as_deref(), Some("IRQ"));
+        assert_eq!(sp.sector.as_deref(), Some("GOV"));
+        assert_eq!(sp.entity_text, "رئيس الحكومة العراقية");
+        assert_eq!(sp.office.as_deref(), Some("Prime Minister of Iraq"));
+        // The same words name the holder of the day.
+        let e = ents(text, "2019-06-01");
+        assert_eq!(
+            name_of(find(&e, "رئيس الحكومة العراقية")),
+            Some("Adil Abdul-Mahdi")
+        );
+        let e = ents(text, "2023-03-01");
+        assert_eq!(
+            name_of(find(&e, "رئيس الحكومة العراقية")),
+            Some("Mohammed Shia al-Sudani")
+        );
+    }
+
+    #[test]
+    fn titles_with_demonym_or_country_name() {
+        let e = ents(
+            "التقى الرئيس الأمريكي بوزير خارجية إيران ورئيس الوزراء الإسرائيلي.",
+            "2020-10-11",
+        );
+        // Trump has no dates (two terms): chosen between dated predecessors and successor.
+        assert_eq!(name_of(find(&e, "الرئيس الأمريكي")), Some("Donald Trump"));
+        assert_eq!(
+            name_of(find(&e, "وزير خارجية إيران")),
+            Some("Mohammad Javad Zarif")
+        );
+        assert_eq!(
+            name_of(find(&e, "رئيس الوزراء الإسرائيلي")),
+            Some("Benjamin Netanyahu")
+        );
+        let e = ents("التقى الرئيس الأمريكي بالرئيس الفلسطيني.", "2015-03-01");
+        assert_eq!(name_of(find(&e, "الرئيس الأمريكي")), Some("Barack Obama"));
+        assert_eq!(name_of(find(&e, "الرئيس الفلسطيني")), Some("Mahmoud Abbas"));
+        let r = find(&e, "الرئيس الأمريكي");
+        assert_eq!(r.sectors, vec!["GOV"]);
+        assert!(r.individual && !r.generic);
+    }
+
+    #[test]
+    fn titles_that_name_nobody_on_the_date() {
+        for (text, words) in [
+            // designate, elect, former: not the holder of the day
+            (
+                "وهدد رئيس الوزراء العراقي المكلف بمعاقبة الفصائل.",
+                "رئيس الوزراء العراقي",
+            ),
+            ("وهدد الرئيس الأمريكي المنتخب بفرض عقوبات.", "الرئيس الأمريكي"),
+            // the office, not its holder
+            ("ترشح لمنصب رئيس الوزراء العراقي.", "رئيس الوزراء العراقي"),
+            // indefinite: "an Iranian foreign minister"
+            ("وهدد وزير خارجية إيراني بالرد.", "وزير خارجية إيراني"),
+            // a head of something else, with a word between title and nationality
+            (
+                "انتقد رئيس الاتحاد العراقي قرار اللجنة.",
+                "رئيس الاتحاد العراقي",
+            ),
+        ] {
+            let e = ents(text, "2020-11-20");
+            let x = find(&e, words);
+            assert!(
+                x.wikidata.is_none() && x.kind == ActorKind::Sector,
+                "{text}: {x:?}"
+            );
+        }
+        // Before the first recorded holder the undated one is not guessed.
+        let e = ents("وقال الرئيس الأمريكي إن ...", "1995-01-01");
+        assert!(find(&e, "الرئيس الأمريكي").wikidata.is_none());
+    }
+
+    #[test]
+    fn role_index_and_scan_agree() {
+        let lex = coder().lexicon();
+        let ix = RoleIndex::build(lex);
+        assert!(!ix.is_empty());
+        let title = lex
+            .actors
+            .iter()
+            .find(|a| a.kind == ActorKind::Sector && a.name.as_deref() == Some("prime minister"))
+            .unwrap();
+        for date in ["2006-01-01", "2016-01-01", "2020-10-11", "2024-01-01"] {
+            let a = role_holder(lex, Some(&ix), title, "IRQ", date).map(|p| &p.name);
+            let b = role_holder(lex, None, title, "IRQ", date).map(|p| &p.name);
+            assert_eq!(a, b, "{date}");
+            assert!(a.is_some(), "{date}");
+        }
+        // The Kurdistan Region's prime minister is not Iraq's.
+        assert_ne!(
+            role_holder(lex, Some(&ix), title, "IRQ", "2020-10-11").and_then(|p| p.name.clone()),
+            Some("Masrour Barzani".to_string())
+        );
+    }
+
+    #[test]
+    fn unknown_officer_after_rank() {
+        let text = "وقال اللواء سعد معن إن القوات الأمنية اعتقلت خمسة مسلحين.";
+        let e = ents(text, "2020-10-11");
+        let x = find(&e, "اللواء سعد معن");
+        assert_eq!(x.sectors, vec!["MIL"]);
+        assert_eq!(x.kind, ActorKind::Person);
+        assert!(x.name.is_none() && x.wikidata.is_none() && !x.generic);
+        assert_eq!(x.office.as_deref(), Some("اللواء"));
+        let ev = code(text, "2020-10-11");
+        let sp = ev[0]
+            .attribution
+            .as_ref()
+            .unwrap()
+            .speaker
+            .as_ref()
+            .unwrap();
+        assert_eq!(sp.entity_text, "اللواء سعد معن");
+        assert_eq!(sp.sector.as_deref(), Some("MIL"));
+    }
+
+    #[test]
+    fn unknown_persons_after_honorific_kunya_and_title_phrase() {
+        let e = ents(
+            "وقال الشيخ علي الحسيني إن المحتجين هاجموا المبنى.",
+            "2020-10-11",
+        );
+        let x = find(&e, "الشيخ علي الحسيني");
+        assert!(x.sectors.is_empty() && x.individual);
+        let e = ents(
+            "وقال أبو حسن السعيدي إن الفصائل هاجمت القاعدة.",
+            "2020-10-11",
+        );
+        assert_eq!(find(&e, "أبو حسن السعيدي").kind, ActorKind::Person);
+        // The rank closes a title phrase: the phrase is the person's.
+        let e = ents(
+            "وقال المتحدث باسم وزارة الداخلية اللواء خالد المحنا إن الشرطة اعتقلت المتهمين.",
+            "2020-10-11",
+        );
+        let x = find(&e, "المتحدث باسم وزارة الداخلية اللواء خالد المحنا");
+        assert_eq!(x.kind, ActorKind::Person);
+        // Not names: a rank before an ordinal, a brigade, a preposition.
+        let e = ents("هاجم مسلحون اللواء الخامس في الجيش العراقي.", "2020-10-11");
+        assert!(e.iter().all(|(_, x)| x.kind != ActorKind::Person), "{e:#?}");
+    }
+
+    #[test]
+    fn unknown_subject_with_apposition_title() {
+        let e = ents(
+            "قال علي حسين، المتحدث باسم كتائب حزب الله، إن الكتائب ستهاجم القوات الأمريكية.",
+            "2020-10-11",
+        );
+        let x = find(&e, "علي حسين");
+        assert_eq!(x.name.as_deref(), Some("Kataib Hezbollah"));
+        assert_eq!(x.office.as_deref(), Some("المتحدث باسم"));
+        let e = ents(
+            "وقال محمد علي، المسؤول في الحزب، إن الحزب يرفض القرار.",
+            "2020-10-11",
+        );
+        let x = find(&e, "محمد علي");
+        assert_eq!(x.sectors, vec!["GOV"]);
+        assert!(x.name.is_none());
+    }
+
+    #[test]
+    fn unknown_organisations_by_head_noun() {
+        let text = "هاجمت حركة الأحرار الثورية مقرا للشرطة في البصرة.";
+        let e = ents(text, "2020-10-11");
+        let x = find(&e, "حركة الأحرار الثورية");
+        assert_eq!(
+            (x.kind, x.sectors.clone()),
+            (ActorKind::Org, vec!["REB".into()])
+        );
+        let ev = code(text, "2020-10-11");
+        assert_eq!(
+            event(&ev, 0, "ASSAULT").actor[0].entity_text,
+            "حركة الأحرار الثورية"
+        );
+        let e = ents("أعلن حزب النهوض الديمقراطي رفضه للاتفاق.", "2020-10-11");
+        assert_eq!(find(&e, "حزب النهوض الديمقراطي").sectors, vec!["PTY"]);
+        let e = ents("دعت منظمة الحق إلى التحقيق.", "2020-10-11");
+        assert_eq!(find(&e, "منظمة الحق").sectors, vec!["NGO"]);
+        let e = ents("أعلنت جبهة التحرير الوطني رفضها للاتفاق.", "2020-10-11");
+        assert_eq!(find(&e, "جبهة التحرير الوطني").sectors, vec!["REB"]);
+        // A nationality after the name gives the code.
+        let e = ents("هددت كتائب الثأر العراقية بضرب القواعد.", "2020-10-11");
+        assert_eq!(
+            find(&e, "كتائب الثأر العراقية").code.as_deref(),
+            Some("IRQ")
+        );
+    }
+
+    #[test]
+    fn common_nouns_are_not_organisations() {
+        for text in [
+            "توقفت حركة المرور في بغداد بعد هجوم مسلح.",
+            "قررت الحكومة تنظيم الانتخابات البرلمانية في موعدها.",
+            "قصفت المدفعية مواقع على جبهة الجنوب.",
+            "أعلن عن تأسيس حزب جديد في بغداد.",
+            "شاركت جماعة من الشبان في الاحتجاج.",
+            "شهدت حركة النزوح الجماعي تصاعدا.",
+        ] {
+            let e = ents(text, "2020-10-11");
+            assert!(
+                e.iter().all(|(_, x)| x.kind != ActorKind::Org),
+                "{text}: {e:#?}"
+            );
+        }
+    }
 }

@@ -98,6 +98,11 @@ pub struct Entity {
     /// named the entity (المتحدث باسم).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub office: Option<String>,
+    /// Extension: `entity_text` is a short reference (الكتائب، المتحدث، القيادي، الحكومة)
+    /// that the coder resolved to an entity named earlier in the same document; `code`,
+    /// `sector` and the identifier are that entity's. Written only when true.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub resolved: bool,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]

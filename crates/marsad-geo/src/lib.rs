@@ -42,4 +42,6 @@ pub use cues::{Cues, NounCue};
 pub use gazetteer::{Gazetteer, Place, PlaceKind};
 pub use location::Location;
 pub use mention::{find_places, PlaceMention};
-pub use resolve::{rank_candidates, resolve_event_place, resolve_event_place_excluding};
+pub use resolve::{
+    rank_candidates, resolve_event_place, resolve_event_place_excluding, resolve_with_places,
+};

@@ -167,6 +167,23 @@ pub fn resolve_event_place_excluding(
         return None;
     }
     let mentions = find_places(g, s);
+    resolve_with_places(g, s, &mentions, trigger, countries, exclude, text_of)
+}
+
+/// [`resolve_event_place_excluding`] with the sentence's place mentions already found by
+/// [`find_places`], so that a sentence with several events looks for places once.
+pub fn resolve_with_places(
+    g: &Gazetteer,
+    s: &TokenizedSentence,
+    mentions: &[PlaceMention],
+    trigger: usize,
+    countries: &[String],
+    exclude: &[(usize, usize)],
+    text_of: &dyn Fn(u32, u32) -> String,
+) -> Option<Location> {
+    if trigger >= s.len() {
+        return None;
+    }
     let mut best: Option<(usize, usize)> = None; // (cost, mention)
     for (k, m) in mentions.iter().enumerate() {
         if !m.cues.locative() || m.cues.coordinated || m.attached_to_actor {
@@ -203,12 +220,12 @@ pub fn resolve_event_place_excluding(
                 }),
         )
         .collect();
-    let (mut main, kind) = location(g, s, &mentions, head, countries, None, text_of);
+    let (mut main, kind) = location(g, s, mentions, head, countries, None, text_of);
     // Places named together are of one kind: بين منطقتي السماوة والديوانية are two towns,
     // not a town and a governorate.
     let mut also: Vec<Location> = group[1..]
         .iter()
-        .map(|&k| location(g, s, &mentions, k, countries, Some(kind), text_of).0)
+        .map(|&k| location(g, s, mentions, k, countries, Some(kind), text_of).0)
         .collect();
     if mentions[head].cues.between && !also.is_empty() {
         also.truncate(1);

@@ -72,26 +72,37 @@ const MIN_STEM_CHARS: usize = 2;
 /// first. The unsegmented word is always first.
 pub fn segmentations(word: &str, out: &mut Vec<Segmentation>) {
     let first = out.len();
-    let conjs: [(&str, u8); 3] = [
-        ("", 0),
-        ("و", proclitic::CONJ_WA),
-        ("ف", proclitic::CONJ_FA),
+    // Prefixes are single letters, compared as chars (this runs for every word).
+    let conjs: [(Option<char>, u8); 3] = [
+        (None, 0),
+        (Some('و'), proclitic::CONJ_WA),
+        (Some('ف'), proclitic::CONJ_FA),
     ];
-    let preps: [(&str, u8); 5] = [
-        ("", 0),
-        ("ب", proclitic::PREP_BI),
-        ("ل", proclitic::PREP_LI),
-        ("ك", proclitic::PREP_KA),
-        ("س", proclitic::FUTURE_SA),
+    let preps: [(Option<char>, u8); 5] = [
+        (None, 0),
+        (Some('ب'), proclitic::PREP_BI),
+        (Some('ل'), proclitic::PREP_LI),
+        (Some('ك'), proclitic::PREP_KA),
+        (Some('س'), proclitic::FUTURE_SA),
     ];
+    let strip = |w: &'_ str, c: Option<char>| -> Option<usize> {
+        match c {
+            None => Some(0),
+            Some(c) => w.starts_with(c).then(|| c.len_utf8()),
+        }
+    };
+    // Only words ending in ه, ا, م, ن can carry one of the pronoun suffixes.
+    let may_have_suffix = matches!(word.chars().next_back(), Some('ه' | 'ا' | 'م' | 'ن'));
     for (conj, conj_flag) in conjs {
-        let Some(rest1) = word.strip_prefix(conj) else {
+        let Some(n1) = strip(word, conj) else {
             continue;
         };
+        let rest1 = &word[n1..];
         for (prep, prep_flag) in preps {
-            let Some(rest2) = rest1.strip_prefix(prep) else {
+            let Some(n2) = strip(rest1, prep) else {
                 continue;
             };
+            let rest2 = &rest1[n2..];
             // Article: ال, or the ل of لل after the preposition ل (ل + ال = لل).
             let mut arts: [(Option<&str>, u8); 2] = [(Some(rest2), 0), (None, 0)];
             if prep_flag == proclitic::PREP_LI {
@@ -99,7 +110,7 @@ pub fn segmentations(word: &str, out: &mut Vec<Segmentation>) {
                     arts[1] = (Some(r), proclitic::ARTICLE);
                 }
             } else if prep_flag != proclitic::FUTURE_SA {
-                if let Some(r) = rest2.strip_prefix("ال") {
+                if let Some(r) = rest2.strip_prefix('ا').and_then(|r| r.strip_prefix('ل')) {
                     arts[1] = (Some(r), proclitic::ARTICLE);
                 }
             }
@@ -118,7 +129,7 @@ pub fn segmentations(word: &str, out: &mut Vec<Segmentation>) {
                     false,
                 );
                 // Pronoun suffixes do not follow the article.
-                if art_flag == 0 {
+                if art_flag == 0 && may_have_suffix {
                     for suf in SUFFIXES {
                         if let Some(stem) = rest3.strip_suffix(suf) {
                             push(

@@ -184,9 +184,12 @@ pub fn tokenize(document: &str, span: &SentenceSpan, out: &mut TokenizedSentence
             kind == TokenKind::Word && matches!(norm, "ب" | "ل" | "ك" | "و" | "ف");
         let seg_start = out.segs.len() as u32;
         if kind == TokenKind::Word && !detached_clitic {
-            let norm = norm.to_owned();
-            segmentations(&norm, &mut out.segs);
-            // Segmentation ranges are relative to the token's norm; keep them so.
+            // Segmentation ranges are relative to the token's norm. The buffers are split
+            // borrows of `out`, so no copy of the word is needed.
+            let TokenizedSentence {
+                norm: buf, segs, ..
+            } = &mut *out;
+            segmentations(&buf[norm_start as usize..norm_end as usize], segs);
         }
         let seg_end = out.segs.len() as u32;
         out.tokens.push(Token {
