@@ -118,7 +118,18 @@ pub fn segmentations(word: &str, out: &mut Vec<Segmentation>) {
                 let Some(rest3) = rest3 else { continue };
                 let flags = conj_flag | prep_flag | art_flag;
                 let stem_start = word.len() - rest3.len();
-                let prefix_chars = word[..stem_start].chars().count();
+                // Every proclitic is one letter (the article two).
+                let prefix_chars = (conj_flag != 0) as usize
+                    + (prep_flag != 0) as usize
+                    + if art_flag != 0 {
+                        if prep_flag == proclitic::PREP_LI {
+                            1
+                        } else {
+                            2
+                        }
+                    } else {
+                        0
+                    };
                 push(
                     out,
                     word,
@@ -159,7 +170,7 @@ fn push(
     flags: u8,
     suffix: bool,
 ) {
-    if word[start..end].chars().count() < MIN_STEM_CHARS || end > u16::MAX as usize {
+    if word[start..end].chars().nth(MIN_STEM_CHARS - 1).is_none() || end > u16::MAX as usize {
         return;
     }
     out.push(Segmentation {
