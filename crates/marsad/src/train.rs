@@ -156,10 +156,11 @@ pub fn run(args: TrainArgs) -> Result<ExitCode, Fatal> {
         let (_, l2, threshold, cv, oof) = best.expect("grid is not empty");
         if let Some(path) = &args.predictions {
             let mut out = String::new();
-            for (e, p) in examples.iter().zip(&oof) {
+            for ((e, p), r) in examples.iter().zip(&oof).zip(&raw) {
                 let v = serde_json::json!({"category": category, "id": e.id, "gold": e.gold,
                     "candidate": e.features.is_some(), "p": (p * 1000.0).round() / 1000.0,
-                    "predicted": e.features.is_some() && *p >= threshold, "text": e.text});
+                    "predicted": e.features.is_some() && *p >= threshold, "text": e.text,
+                    "features": r.4});
                 out.push_str(&v.to_string());
                 out.push('\n');
             }
