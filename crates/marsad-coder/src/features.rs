@@ -28,6 +28,25 @@ fn light_stem(s: &TokenizedSentence, i: usize) -> &str {
         .unwrap_or(w)
 }
 
+/// Words (light stems) that make a following event noun background to the sentence's
+/// own report: after, following, before, since, in response to, because of, during.
+const BACKGROUND_LINKS: &[&str] = &[
+    "بعد", "اثر", "عقب", "قبل", "منذ", "اعقاب", "خلفيه", "تزامن", "ردا", "جراء", "اثناء",
+    "خلال", "ضد", "مكافحه", "لمكافحه", "تحسبا", "مثل", "نتيجه",
+];
+/// Relative pronouns: an event inside a relative clause describes its head noun.
+const RELATIVES: &[&str] = &["الذي", "التي", "الذين", "ذين", "لذين", "اللذين", "اللتين", "اللذان", "اللتان"];
+
+/// Day number of a `YYYY-MM-DD` (or `YYYY-MM`, `YYYY`) date; None when it is not one.
+fn day_number(date: &str) -> Option<i64> {
+    let mut parts = date.splitn(3, '-').map(|p| p.parse::<u32>().ok());
+    let y = parts.next()??;
+    let m = parts.next().unwrap_or(Some(1))?;
+    let d = parts.next().unwrap_or(Some(1))?;
+    crate::when::is_valid_date(y as i32, m, d)
+        .then(|| crate::when::days_from_civil(y as i32, m, d))
+}
+
 /// Features of the sentence for `category`, given its trigger hits, their modality and
 /// the events of the category coded from it.
 pub(crate) fn sentence_features(
@@ -113,6 +132,37 @@ pub(crate) fn sentence_features(
         }) {
             f.push("kana_before".into());
         }
+        // The words around the trigger say whether it is the reported event or a
+        // background one: بعد/إثر هجوم، الذي قتل في، عمليات الاغتيال، ضد هجمات.
+        let word_at = |t: usize| {
+            (s.tokens[t].kind == TokenKind::Word && !s.tokens[t].detached_clitic)
+                .then(|| light_stem(s, t))
+        };
+        let before: Vec<&str> = (at.saturating_sub(3)..at).filter_map(word_at).collect();
+        if let Some(w) = before.last() {
+            f.push(format!("prev={w}"));
+        }
+        if before.iter().rev().take(2).any(|w| BACKGROUND_LINKS.contains(w)) {
+            f.push("after_link".into());
+        }
+        if before.iter().any(|w| RELATIVES.contains(w)) {
+            f.push("relative_before".into());
+        }
+        let last = *hit.tokens.last().unwrap_or(&at);
+        if let Some(w) = (last + 1..(last + 2).min(s.len())).find_map(word_at) {
+            f.push(format!("next={w}"));
+        }
+        if n_hits == 1 {
+            f.push(format!(
+                "first_at={}",
+                match at {
+                    0..=1 => 0,
+                    2..=4 => 1,
+                    5..=9 => 2,
+                    _ => 3,
+                }
+            ));
+        }
         let md = modality.for_trigger(h);
         for a in &md.aux {
             f.push(format!("aux={a}"));
@@ -143,6 +193,24 @@ pub(crate) fn sentence_features(
         if let Some(p) = &e.date_precision {
             f.push(format!("date={p}"));
         }
+        // How long before the story the event happened: news reports the last days,
+        // background recalls months and years.
+        if let (Some(at), Some(story)) = (
+            day_number(&e.date),
+            e.story_date.as_deref().and_then(day_number),
+        ) {
+            let age = story - at;
+            f.push(
+                match age {
+                    ..=-1 => "age=future",
+                    0..=2 => "age=days",
+                    3..=9 => "age=week",
+                    10..=45 => "age=month",
+                    _ => "age=old",
+                }
+                .into(),
+            );
+        }
         if let Some(size) = &e.size {
             for (what, c) in [
                 ("dead", &size.dead),
@@ -167,6 +235,32 @@ pub(crate) fn sentence_features(
         }
     }
     f.push(format!("len={}", (s.len() / 10).min(6)));
+    // A year before the story's year puts the sentence in the past.
+    if let Some(story_year) = events
+        .first()
+        .and_then(|e| e.story_date.as_deref())
+        .and_then(|d| d.get(..4))
+        .and_then(|y| y.parse::<u32>().ok())
+    {
+        let old_year = (0..s.len()).any(|t| {
+            s.tokens[t].kind == TokenKind::Number
+                && s.norm_of(t)
+                    .parse::<u32>()
+                    .is_ok_and(|y| (1900..story_year).contains(&y))
+        });
+        if old_year {
+            f.push("old_year".into());
+        }
+    }
+    // A chronology item ("* 12 ديسمبر 2005: اغتيال ...") reports a dated event.
+    let lead: Vec<usize> = (0..s.len().min(4))
+        .filter(|&t| s.tokens[t].kind != TokenKind::Punct || s.norm_of(t) == ":")
+        .collect();
+    if lead.first().is_some_and(|&t| s.tokens[t].kind == TokenKind::Number)
+        && lead.iter().any(|&t| s.norm_of(t) == ":" || s.tokens[t].kind == TokenKind::Number && t > 0)
+    {
+        f.push("dated_item".into());
+    }
     f.sort_unstable();
     f.dedup();
     f

@@ -137,3 +137,19 @@ fn non_arabic_text_yields_nothing() {
     assert!(code("军队袭击了抗议者").is_empty());
     assert!(code("").is_empty());
 }
+
+#[test]
+fn dawn_before_a_day_word_is_not_a_detonation() {
+    // فجر الجمعة is "at dawn on Friday": the only attack is the shelling.
+    let ev = code("قصفت المدفعية مواقع المسلحين فجر الجمعة قرب الحدود.");
+    let texts: Vec<&str> = ev
+        .iter()
+        .filter(|e| e.event[0] == "ASSAULT")
+        .flat_map(|e| e.event_text.iter().map(String::as_str))
+        .collect();
+    assert!(!texts.contains(&"فجر"), "{texts:?}");
+    assert!(!texts.is_empty(), "{ev:#?}");
+    // The verb itself is still an attack.
+    let ev = code("فجر انتحاري نفسه وسط سوق شعبي.");
+    assert!(ev.iter().any(|e| e.event[0] == "ASSAULT"), "{ev:#?}");
+}

@@ -24,7 +24,7 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use clap::Subcommand;
-use marsad_coder::{in_default_output, Coder, DocumentRef, Entity, Event};
+use marsad_coder::{in_default_output, is_factual, Coder, DocumentRef, Entity, Event};
 use marsad_text::normalize;
 use rayon::prelude::*;
 use serde_json::{json, Value};
@@ -46,9 +46,10 @@ pub enum EvalCommand {
         /// Print the figures as one JSON object.
         #[arg(long)]
         json: bool,
-        /// Apply the learned filter (as `marsad code --filter`).
+        /// Also count events the learned filter scores low (as `marsad code
+        /// --include-low-confidence`): the rule-based candidates alone.
         #[arg(long)]
-        filter: bool,
+        include_low_confidence: bool,
         /// List up to N false positives and N false negatives.
         #[arg(long, value_name = "N")]
         errors: Option<usize>,
@@ -63,9 +64,10 @@ pub enum EvalCommand {
         /// Print the figures as one JSON object.
         #[arg(long)]
         json: bool,
-        /// Apply the learned filter (as `marsad code --filter`).
+        /// Also count events the learned filter scores low (as `marsad code
+        /// --include-low-confidence`): the rule-based candidates alone.
         #[arg(long)]
-        filter: bool,
+        include_low_confidence: bool,
         /// List up to N sentences where actor or recipient do not match the gold.
         #[arg(long, value_name = "N")]
         errors: Option<usize>,
@@ -78,15 +80,18 @@ pub fn run(cmd: EvalCommand, lexicon: Option<&PathBuf>) -> Result<ExitCode, Fata
             event_type,
             file,
             json,
-            filter,
+            include_low_confidence,
             errors,
         } => {
             let ty = event_type_arg(&event_type)?;
             let text = read_text(&file)?;
             let gsr = read_gsr(&text).map_err(|e| Fatal(format!("{}: {e}", file.display())))?;
             report_problems(&file, &gsr.problems, |p| format!("{}: skipped row", p.line));
-            let coder = Coder::new(load_lexicon(lexicon)?).with_filter(filter);
-            let report = evaluate_gsr(&coder, &gsr.rows, ty, errors.unwrap_or(0));
+            let coder = Coder::new(load_lexicon(lexicon)?);
+            let select = Selection {
+                include_low_confidence,
+            };
+            let report = evaluate_gsr(&coder, &gsr.rows, ty, select, errors.unwrap_or(0));
             warn_if_empty(&file, report.of_type, "rows", ty);
             let skipped = gsr.problems.len();
             let out = if json {
@@ -101,7 +106,7 @@ pub fn run(cmd: EvalCommand, lexicon: Option<&PathBuf>) -> Result<ExitCode, Fata
             event_type,
             file,
             json,
-            filter,
+            include_low_confidence,
             errors,
         } => {
             let ty = event_type_arg(&event_type)?;
@@ -110,8 +115,11 @@ pub fn run(cmd: EvalCommand, lexicon: Option<&PathBuf>) -> Result<ExitCode, Fata
             report_problems(&file, &spans.problems, |p| {
                 format!(" skipped entry {}", p.line)
             });
-            let coder = Coder::new(load_lexicon(lexicon)?).with_filter(filter);
-            let report = evaluate_spans(&coder, &spans.entries, ty, errors.unwrap_or(0));
+            let coder = Coder::new(load_lexicon(lexicon)?);
+            let select = Selection {
+                include_low_confidence,
+            };
+            let report = evaluate_spans(&coder, &spans.entries, ty, select, errors.unwrap_or(0));
             warn_if_empty(&file, report.of_type, "entries", ty);
             let skipped = spans.problems.len();
             let out = if json {
@@ -584,11 +592,29 @@ fn code_sentence(coder: &Coder, id: &str, date: Option<&str>, text: &str) -> Vec
         .events
 }
 
-/// The events of `events` that `marsad code` prints by default and that have category `ty`.
-fn factual_of_type<'a>(events: &'a [Event], ty: &str) -> Vec<&'a Event> {
+/// Which coded events count as predictions.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Selection {
+    /// Count events under the learned filter's threshold too.
+    pub include_low_confidence: bool,
+}
+
+impl Selection {
+    fn counts(&self, e: &Event) -> bool {
+        if self.include_low_confidence {
+            is_factual(e)
+        } else {
+            in_default_output(e)
+        }
+    }
+}
+
+/// The events of `events` of category `ty` that count as predictions: by default those
+/// that `marsad code` prints by default.
+fn factual_of_type<'a>(events: &'a [Event], ty: &str, select: Selection) -> Vec<&'a Event> {
     events
         .iter()
-        .filter(|e| in_default_output(e) && e.event.iter().any(|c| c == ty))
+        .filter(|e| select.counts(e) && e.event.iter().any(|c| c == ty))
         .collect()
 }
 
@@ -714,7 +740,13 @@ pub struct GsrReport {
 
 /// Codes the rows of type `ty` and counts; keeps up to `max_errors` false positives and
 /// as many false negatives (in file order).
-pub fn evaluate_gsr(coder: &Coder, rows: &[GsrRow], ty: &str, max_errors: usize) -> GsrReport {
+pub fn evaluate_gsr(
+    coder: &Coder,
+    rows: &[GsrRow],
+    ty: &str,
+    select: Selection,
+    max_errors: usize,
+) -> GsrReport {
     let mut r = GsrReport {
         event_type: ty.to_string(),
         rows: rows.len() as u64,
@@ -749,7 +781,7 @@ pub fn evaluate_gsr(coder: &Coder, rows: &[GsrRow], ty: &str, max_errors: usize)
             Label::Yes => true,
             Label::EasyNo | Label::DifficultNo => false,
         };
-        let predicted = !factual_of_type(&events, ty).is_empty();
+        let predicted = !factual_of_type(&events, ty, select).is_empty();
         r.all.add(gold, predicted);
         match row.label {
             Label::EasyNo => r.easy_no.add(gold, predicted),
@@ -1208,6 +1240,7 @@ pub fn evaluate_spans(
     coder: &Coder,
     entries: &[SpanEntry],
     ty: &str,
+    select: Selection,
     max_errors: usize,
 ) -> SpansReport {
     let mut r = SpansReport {
@@ -1232,7 +1265,7 @@ pub fn evaluate_spans(
         if date.is_none() {
             r.undated += 1;
         }
-        let hits = factual_of_type(&events, ty);
+        let hits = factual_of_type(&events, ty, select);
         if hits.is_empty() {
             continue;
         }

@@ -35,13 +35,11 @@ enum Command {
     Code {
         #[command(flatten)]
         input: InputArgs,
-        /// Also print negated and hypothetical events (marked in aux_mode).
+        /// Also print the events left out by default: negated and hypothetical ones
+        /// (marked in aux_mode), and ASSAULT and PROTEST events that the learned filter
+        /// scores under its threshold (marked `low_confidence`; see docs/accuracy.md).
         #[arg(long)]
         include_nonfactual: bool,
-        /// Leave out ASSAULT and PROTEST events that the learned filter scores under its
-        /// threshold (more precise, fewer events; see docs/accuracy.md).
-        #[arg(long)]
-        filter: bool,
     },
     /// Code documents and store them (documents, sentences, events) in the database.
     Ingest {
@@ -229,9 +227,8 @@ fn run(cli: Cli) -> Result<ExitCode, Fatal> {
         Command::Code {
             input,
             include_nonfactual,
-            filter,
         } => {
-            let coder = Coder::new(load_lexicon(cli.lexicon.as_ref())?).with_filter(filter);
+            let coder = Coder::new(load_lexicon(cli.lexicon.as_ref())?);
             let opts = input_options(&input)?;
             let stdout = io::stdout();
             let mut out = BufWriter::new(stdout.lock());

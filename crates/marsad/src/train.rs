@@ -31,10 +31,12 @@ struct Example {
     gold: bool,
     /// Feature indices, or None when the coder found no candidate.
     features: Option<Vec<u32>>,
+    /// The coder keeps the sentence's event whatever the model says (a specific report).
+    specific: bool,
 }
 
 /// id, text, document, gold label, features (before the vocabulary is fixed).
-type RawExample<'a> = (&'a str, &'a str, String, bool, Option<Vec<String>>);
+type RawExample<'a> = (&'a str, &'a str, String, bool, Option<(Vec<String>, bool)>);
 
 /// L2 strengths tried by cross-validation.
 const L2_GRID: [f64; 5] = [0.3, 1.0, 3.0, 10.0, 30.0];
@@ -101,7 +103,7 @@ pub fn run(args: TrainArgs) -> Result<ExitCode, Fatal> {
                 .features
                 .into_iter()
                 .find(|f| f.category == category)
-                .map(|f| f.features);
+                .map(|f| (f.features, f.specific));
             let doc = row
                 .id
                 .rsplit_once('-')
@@ -112,7 +114,7 @@ pub fn run(args: TrainArgs) -> Result<ExitCode, Fatal> {
         // Vocabulary: features seen in at least MIN_COUNT candidate sentences.
         let mut counts: BTreeMap<&str, usize> = BTreeMap::new();
         for (_, _, _, _, f) in &raw {
-            for x in f.iter().flatten() {
+            for x in f.iter().flat_map(|(f, _)| f) {
                 *counts.entry(x.as_str()).or_default() += 1;
             }
         }
@@ -131,7 +133,8 @@ pub fn run(args: TrainArgs) -> Result<ExitCode, Fatal> {
                 gold: *gold,
                 features: f
                     .as_ref()
-                    .map(|f| f.iter().filter_map(|x| vocab.get(x).copied()).collect()),
+                    .map(|(f, _)| f.iter().filter_map(|x| vocab.get(x).copied()).collect()),
+                specific: f.as_ref().is_some_and(|(_, s)| *s),
             })
             .collect();
         let fold_of = assign_folds(&examples, folds);
@@ -159,8 +162,8 @@ pub fn run(args: TrainArgs) -> Result<ExitCode, Fatal> {
             for ((e, p), r) in examples.iter().zip(&oof).zip(&raw) {
                 let v = serde_json::json!({"category": category, "id": e.id, "gold": e.gold,
                     "candidate": e.features.is_some(), "p": (p * 1000.0).round() / 1000.0,
-                    "predicted": e.features.is_some() && *p >= threshold, "text": e.text,
-                    "features": r.4});
+                    "predicted": e.predicted(*p, threshold), "specific": e.specific,
+                    "text": e.text, "features": r.4.as_ref().map(|(f, _)| f)});
                 out.push_str(&v.to_string());
                 out.push('\n');
             }
@@ -218,6 +221,14 @@ pub fn run(args: TrainArgs) -> Result<ExitCode, Fatal> {
         );
     }
     Ok(ExitCode::SUCCESS)
+}
+
+impl Example {
+    /// What the coder's default output does with the sentence, given the model's
+    /// probability `p` and threshold `th`.
+    fn predicted(&self, p: f64, th: f64) -> bool {
+        self.features.is_some() && (self.specific || p >= th)
+    }
 }
 
 /// Folds by document: sorted document ids dealt round-robin.
@@ -294,7 +305,7 @@ fn best_threshold(examples: &[Example], p: &[f64]) -> (f64, Confusion) {
         let th = step as f64 * 0.025;
         let mut c = Confusion::default();
         for (e, &pi) in examples.iter().zip(p) {
-            c.add(e.gold, e.features.is_some() && pi >= th);
+            c.add(e.gold, e.predicted(pi, th));
         }
         if c.f1() > best.1.f1() {
             best = (th, c);
