@@ -171,9 +171,7 @@ fn skip_count(s: &TokenizedSentence, t: usize) -> usize {
     while i < s.len() && i < t + 6 {
         if is_number_like(s, i) {
             end = i + 1;
-        } else if !(s.tokens[i].kind == TokenKind::Word
-            && COUNT_FILLERS.contains(&s.norm_of(i)))
-        {
+        } else if !(s.tokens[i].kind == TokenKind::Word && COUNT_FILLERS.contains(&s.norm_of(i))) {
             break;
         }
         i += 1;
@@ -188,7 +186,15 @@ fn skip_count(s: &TokenizedSentence, t: usize) -> usize {
 /// Time words that may follow a verb and its subject before the object (قتلت القوات امس
 /// 11 مسلحا).
 const TIME_WORDS: &[&str] = &[
-    "امس", "اليوم", "الليله", "صباح", "مساء", "فجر", "ليل", "ظهر", "صباحا",
+    "امس",
+    "اليوم",
+    "الليله",
+    "صباح",
+    "مساء",
+    "فجر",
+    "ليل",
+    "ظهر",
+    "صباحا",
 ];
 
 /// Whether something that can be a direct object starts at token `p` (skipping time words):
@@ -216,7 +222,22 @@ fn object_follows(s: &TokenizedSentence, p: usize, c_end: usize) -> bool {
         let prep_clitic = ["ب", "ل", "و", "ف", "ك"].iter().any(|c| w.starts_with(c))
             && s.segs_of(i).iter().any(|sg| sg.proclitics != 0);
         let function = crate::mention::governing_prep(s, i + 1, None).is_some()
-            || matches!(w, "و" | "او" | "ثم" | "حين" | "عندما" | "بعد" | "قبل" | "خلال" | "اثر" | "جراء" | "اثناء" | "الذي" | "التي" | "الذين");
+            || matches!(
+                w,
+                "و" | "او"
+                    | "ثم"
+                    | "حين"
+                    | "عندما"
+                    | "بعد"
+                    | "قبل"
+                    | "خلال"
+                    | "اثر"
+                    | "جراء"
+                    | "اثناء"
+                    | "الذي"
+                    | "التي"
+                    | "الذين"
+            );
         return !(prep_clitic || function);
     }
     false
@@ -320,11 +341,19 @@ pub(crate) fn assign(
 
     match trig.kind {
         TriggerKind::Verb => {
-            let passive = trig.passive_likely && is_number_like(s, te);
+            // A noun phrase right before the verb is its subject even when a count
+            // follows (قوات الامن قتلت ثلاثة متشددين): the count is then the object.
+            let adjacent_subject = (0..mentions.len()).find(|&i| {
+                mentions[i].end == ts && mentions[i].start >= c_start && free(i) && !relative
+            });
+            let passive =
+                trig.passive_likely && is_number_like(s, te) && adjacent_subject.is_none();
             let subject = if passive {
                 None
             } else if relative {
                 antecedent
+            } else if trig.passive_likely && is_number_like(s, te) {
+                adjacent_subject
             } else {
                 in_gap
                     .or_else(|| after(te, NEAR, true, &used))
@@ -374,6 +403,7 @@ pub(crate) fn assign(
                     let m = &mentions[i];
                     m.start == from + 1
                         && from < s.len()
+                        && !other_trigger_between(te, m.start)
                         && s.tokens[from].kind == TokenKind::Word
                         && !s.tokens[from].detached_clitic
                         && crate::mention::governing_prep(s, from, None).is_none()

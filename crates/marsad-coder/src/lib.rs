@@ -706,7 +706,8 @@ fn merge_duplicates(events: &mut Vec<Event>, from: usize) {
             // One party cannot be both sides (سبعة أشخاص قتلوا في انفجار: the victims of
             // قتلوا are no attacker of انفجار).
             let same_party = |a: &[Entity], b: &[Entity]| {
-                a.iter().any(|x| b.iter().any(|y| x.entity_text == y.entity_text))
+                a.iter()
+                    .any(|x| b.iter().any(|y| x.entity_text == y.entity_text))
             };
             if keep.actor.is_empty()
                 && !dup.actor.is_empty()

@@ -170,12 +170,7 @@ pub fn accusative_form(form: &str) -> Option<String> {
     let no_alif_after = ['ة', 'ا', 'ى', 'ء', 'أ', 'إ', 'آ', 'ئ', 'ؤ'];
     let plural = ["ون", "ين", "ات", "ان"].iter().any(|e| b.ends_with(e));
     let short = b.chars().count() < 3;
-    if b.contains(' ')
-        || b.starts_with("ال")
-        || plural
-        || short
-        || b.ends_with(no_alif_after)
-    {
+    if b.contains(' ') || b.starts_with("ال") || plural || short || b.ends_with(no_alif_after) {
         return None;
     }
     Some(format!("{b}ا"))
@@ -331,7 +326,15 @@ mod tests {
         assert_eq!(accusative_form("مسلح").as_deref(), Some("مسلحا"));
         assert_eq!(accusative_form("جندي").as_deref(), Some("جنديا"));
         assert_eq!(accusative_form("عراقي").as_deref(), Some("عراقيا"));
-        for none in ["مسلحون", "قوات", "شرطة", "الجيش", "رجال الأمن", "جنديان", "نساء"] {
+        for none in [
+            "مسلحون",
+            "قوات",
+            "شرطة",
+            "الجيش",
+            "رجال الأمن",
+            "جنديان",
+            "نساء",
+        ] {
             assert_eq!(accusative_form(none), None, "{none}");
         }
     }
