@@ -13,6 +13,7 @@
 //! Search stays inside the clause: punctuation and the complementiser أن/إن bound it.
 
 use marsad_lexicon::TriggerKind;
+use marsad_text::clitic::proclitic::{CONJ_FA, CONJ_WA};
 use marsad_text::{TokenKind, TokenizedSentence};
 
 use crate::mention::Mention;
@@ -78,7 +79,9 @@ fn prep_of<'a>(s: &TokenizedSentence, m: &'a Mention) -> Option<&'a str> {
                 .strip_prefix("ال")
                 .filter(|r| r.chars().count() >= 3)
                 .unwrap_or(q);
-            if QUANTIFIERS.contains(&q) {
+            // After a quantifier or a number من is partitive: اربعة من عناصر الشرطة names
+            // the policemen.
+            if QUANTIFIERS.contains(&q) || is_number_like(s, m.start - 2) {
                 None
             } else {
                 Some("من")
@@ -156,6 +159,90 @@ fn is_number_like(s: &TokenizedSentence, t: usize) -> bool {
     )
 }
 
+/// Words that may stand inside a count (ما لا يقل عن 28، اكثر من 20).
+const COUNT_FILLERS: &[&str] = &["لا", "يقل", "يزيد", "عن", "من"];
+
+/// One past the count phrase that starts at token `t` (15، ثلاثة، ما لا يقل عن 28، نحو
+/// عشرين، and a partitive من after it: اربعة من), or `t` when no count starts there. The
+/// victims of a casualty noun or passive verb follow the count (مقتل اربعة من عناصر الشرطة).
+fn skip_count(s: &TokenizedSentence, t: usize) -> usize {
+    let mut end = t;
+    let mut i = t;
+    while i < s.len() && i < t + 6 {
+        if is_number_like(s, i) {
+            end = i + 1;
+        } else if !(s.tokens[i].kind == TokenKind::Word && COUNT_FILLERS.contains(&s.norm_of(i))) {
+            break;
+        }
+        i += 1;
+    }
+    if end > t && end < s.len() && s.tokens[end].kind == TokenKind::Word && s.norm_of(end) == "من"
+    {
+        end += 1;
+    }
+    end
+}
+
+/// Time words that may follow a verb and its subject before the object (قتلت القوات امس
+/// 11 مسلحا).
+const TIME_WORDS: &[&str] = &[
+    "امس",
+    "اليوم",
+    "الليله",
+    "صباح",
+    "مساء",
+    "فجر",
+    "ليل",
+    "ظهر",
+    "صباحا",
+];
+
+/// Whether something that can be a direct object starts at token `p` (skipping time words):
+/// a count or a word that is not a preposition, a conjunction or a clause break. Used to
+/// tell the passive reading of an undiacritised verb (قتل جندي امريكي في الهجوم: no
+/// object) from the active one (قتلت القوات الامريكية 11 مسلحا، ... زعيم التنظيم).
+fn object_follows(s: &TokenizedSentence, p: usize, c_end: usize) -> bool {
+    let mut i = p;
+    while i < c_end.min(s.len()) {
+        let t = &s.tokens[i];
+        if t.kind == TokenKind::Number {
+            return true;
+        }
+        if t.kind != TokenKind::Word || t.detached_clitic {
+            return false;
+        }
+        let w = s.norm_of(i);
+        if TIME_WORDS.contains(&w) {
+            i += 1;
+            continue;
+        }
+        if is_number_like(s, i) {
+            return true;
+        }
+        let prep_clitic = ["ب", "ل", "و", "ف", "ك"].iter().any(|c| w.starts_with(c))
+            && s.segs_of(i).iter().any(|sg| sg.proclitics != 0);
+        let function = crate::mention::governing_prep(s, i + 1, None).is_some()
+            || matches!(
+                w,
+                "و" | "او"
+                    | "ثم"
+                    | "حين"
+                    | "عندما"
+                    | "بعد"
+                    | "قبل"
+                    | "خلال"
+                    | "اثر"
+                    | "جراء"
+                    | "اثناء"
+                    | "الذي"
+                    | "التي"
+                    | "الذين"
+            );
+        return !(prep_clitic || function);
+    }
+    false
+}
+
 /// Assigns actor and recipient mentions to one trigger.
 pub(crate) fn assign(
     s: &TokenizedSentence,
@@ -216,6 +303,13 @@ pub(crate) fn assign(
     };
     // Event nouns take a subject from before only when it is the subject of the support
     // verb right before them (شنت القوات هجوما، القوات شنت هجوما).
+    // A noun joined by و to what precedes (مقتل اربعة ... وإصابة ستة) continues a list of
+    // events: the noun phrase before it is the last one's complement, not a subject.
+    let conj_noun = hit
+        .m
+        .first_seg
+        .is_some_and(|sg| sg.proclitics & (CONJ_WA | CONJ_FA) != 0)
+        || (ts > 0 && matches!(s.norm_of(ts - 1), "و" | "ف"));
     let reach = if trig.kind == TriggerKind::Noun {
         2
     } else {
@@ -229,7 +323,8 @@ pub(crate) fn assign(
                 && ts - m.end <= reach
                 && free(i)
                 && !used.contains(&i)
-                && !other_trigger_between(m.end, ts)
+                && !other_trigger_between(m.end - 1, ts)
+                && !(trig.kind == TriggerKind::Noun && conj_noun)
         })
     };
     let with_prep = |used: &[usize]| {
@@ -246,11 +341,19 @@ pub(crate) fn assign(
 
     match trig.kind {
         TriggerKind::Verb => {
-            let passive = trig.passive_likely && is_number_like(s, te);
+            // A noun phrase right before the verb is its subject even when a count
+            // follows (قوات الامن قتلت ثلاثة متشددين): the count is then the object.
+            let adjacent_subject = (0..mentions.len()).find(|&i| {
+                mentions[i].end == ts && mentions[i].start >= c_start && free(i) && !relative
+            });
+            let passive =
+                trig.passive_likely && is_number_like(s, te) && adjacent_subject.is_none();
             let subject = if passive {
                 None
             } else if relative {
                 antecedent
+            } else if trig.passive_likely && is_number_like(s, te) {
+                adjacent_subject
             } else {
                 in_gap
                     .or_else(|| after(te, NEAR, true, &used))
@@ -275,12 +378,13 @@ pub(crate) fn assign(
                             && !used.contains(&i)
                     })
                     .or_else(|| {
-                        after(
-                            from.max(te),
-                            if passive { NEAR + 2 } else { NEAR },
-                            true,
-                            &used,
-                        )
+                        // A passive verb's victims follow its count (قتل ما لا يقل عن 28).
+                        let reach = if passive {
+                            NEAR + 2 + skip_count(s, te) - te
+                        } else {
+                            NEAR
+                        };
+                        after(from.max(te), reach, true, &used)
                     })
             } else {
                 None
@@ -299,6 +403,7 @@ pub(crate) fn assign(
                     let m = &mentions[i];
                     m.start == from + 1
                         && from < s.len()
+                        && !other_trigger_between(te, m.start)
                         && s.tokens[from].kind == TokenKind::Word
                         && !s.tokens[from].detached_clitic
                         && crate::mention::governing_prep(s, from, None).is_none()
@@ -310,7 +415,21 @@ pub(crate) fn assign(
                 used.push(o);
             }
             let prep_rcp = with_prep(&used);
-            if trig.subject_is_recipient {
+            // An undiacritised verb that is often passive, with a subject and nothing that
+            // can be its object, is passive: its subject is the victim (سبعة اشخاص قتلوا،
+            // قتل جندي امريكي في الهجوم، خطف موظف بريطاني من منزله).
+            let passive_subject = trig.passive_likely
+                && !passive
+                && object.is_none()
+                && subject.is_some_and(|i| {
+                    let after_subject = if mentions[i].start > ts {
+                        mentions[i].end
+                    } else {
+                        te
+                    };
+                    !object_follows(s, after_subject, c_end)
+                });
+            if trig.subject_is_recipient || passive_subject {
                 roles.recipient = subject;
                 roles.actor = agent;
             } else if passive {
@@ -327,6 +446,12 @@ pub(crate) fn assign(
             let genitive = (0..mentions.len()).find(|&i| {
                 let m = &mentions[i];
                 (m.start == te && (free(i) || m.prep.as_deref() == Some("ل")))
+                    // The victims of a casualty noun after their count (مقتل 15 شخصا،
+                    // إصابة اربعة من عناصر الشرطة).
+                    || (trig.genitive_is_recipient
+                        && skip_count(s, te) > te
+                        && m.start == skip_count(s, te)
+                        && free(i))
                     || (trig.genitive_is_recipient
                         && m.start == te + 1
                         && m.prep.as_deref() == Some("ل")
@@ -355,10 +480,62 @@ pub(crate) fn assign(
             }
         }
     }
+    if trig.event == "PROTEST" {
+        protest_parties(s, mentions, ts, &mut roles);
+    }
     if roles.actor.is_some() && roles.actor == roles.recipient {
         roles.recipient = None;
     }
     roles
+}
+
+/// Sectors of the people who take to the streets (متظاهرون، طلاب، عمال، آلاف العراقيين).
+const PROTESTER_SECTORS: &[&str] = &["CVL", "LAB", "EDU", "AGR", "OPP", "REF", "JRN", "MED"];
+
+/// Sectors of the authorities a protest is directed at when the sentence names them.
+const TARGET_SECTORS: &[&str] = &["GOV", "LEG", "JUD", "MIL", "COP", "ELI"];
+
+/// Fills the parties of a protest that argument structure leaves open. A protest noun
+/// (مظاهرة، اعتصام) often stands apart from the people who hold it (خرج الآلاف في مظاهرة،
+/// ردد المتظاهرون هتافات ...): the nearest group of protesters in the sentence, not
+/// governed by a preposition other than partitive من, is the actor. The recipient is the
+/// first authority or state named after the trigger (احتجاجا على قرار الحكومة، أمام السفارة
+/// الأمريكية، مطالبين باستقالة رئيس الوزراء): protests are addressed to those who rule.
+fn protest_parties(s: &TokenizedSentence, mentions: &[Mention], ts: usize, roles: &mut Roles) {
+    let is_protester = |m: &Mention| {
+        m.ents.iter().all(|e| {
+            e.code.is_none()
+                && e.sectors
+                    .first()
+                    .is_some_and(|x| PROTESTER_SECTORS.contains(&x.as_str()))
+        }) || m.ents.iter().all(|e| {
+            // A plural nationality alone names people (آلاف المصريين).
+            e.kind == marsad_lexicon::ActorKind::Demonym && e.sectors.iter().any(|x| x == "CVL")
+        })
+    };
+    if roles.actor.is_none() {
+        roles.actor = (0..mentions.len())
+            .filter(|&i| Some(i) != roles.recipient)
+            .filter(|&i| is_protester(&mentions[i]) && prep_of(s, &mentions[i]).is_none())
+            .min_by_key(|&i| mentions[i].start.abs_diff(ts));
+    }
+    if roles.recipient.is_none() {
+        roles.recipient = (0..mentions.len()).find(|&i| {
+            let m = &mentions[i];
+            m.start > ts
+                && Some(i) != roles.actor
+                && !is_protester(m)
+                && m.prep.as_deref() != Some("by")
+                // في بيروت says where, not against whom.
+                && m.prep.as_deref() != Some("في")
+                && m.ents.iter().any(|e| {
+                    e.sectors
+                        .first()
+                        .is_some_and(|x| TARGET_SECTORS.contains(&x.as_str()))
+                        || (e.sectors.is_empty() && e.code.is_some())
+                })
+        });
+    }
 }
 
 /// The preposition that governs a mention through the noun it completes: in

@@ -351,6 +351,7 @@ impl Coder {
                     identifier_text: e.name.clone(),
                     office: e.office.clone(),
                     resolved: e.resolved,
+                    code_from: None,
                 }
             };
             let actor: Vec<Entity> = actor_ents
@@ -460,6 +461,16 @@ impl Coder {
                     start: l.start,
                     end: l.end,
                 });
+            }
+            let (mut actor, mut recipient) = (actor, recipient);
+            let place_code = event_loc
+                .as_ref()
+                .map(|l| l.country_code.clone())
+                .or_else(|| sentence_country(gazetteer, places));
+            if let Some(code) = &place_code {
+                for e in actor.iter_mut().chain(recipient.iter_mut()) {
+                    place_country(e, code);
+                }
             }
             let size = if quad == 4 {
                 size::casualties(s, hit.tokens[0], &text_of)
@@ -574,6 +585,53 @@ fn is_specific_report(e: &Event) -> bool {
     located && target && e.attribution.is_some()
 }
 
+/// Sectors whose members belong to the country they are in: the police, officials,
+/// civilians and soldiers of a town are that country's unless the text says otherwise.
+/// Armed groups, criminals, refugees, international bodies and unknown parties are not.
+const LOCAL_SECTORS: &[&str] = &[
+    "COP", "GOV", "MIL", "CVL", "JUD", "LEG", "EDU", "MED", "REL", "LAB", "BUS", "AGR", "JRN",
+    "OPP", "PTY", "ELI",
+];
+
+/// Gives a generic entity with no country (الشرطة، مدنيين، جنود) the country of the
+/// event's place, marked `code_from: place`.
+fn place_country(e: &mut Entity, code: &str) {
+    let local = e
+        .sector
+        .as_deref()
+        .is_some_and(|x| LOCAL_SECTORS.contains(&x));
+    if e.code.is_some() || !local || code.len() != 3 || e.resolved {
+        return;
+    }
+    e.code = Some(code.to_string());
+    e.code_from = Some("place".to_string());
+}
+
+/// The country of the places the sentence locates things in (في تلعفر، شمال العراق) when
+/// the event's own place is not resolved: the best reading of every place introduced by
+/// a locative cue, outside actor names, when all agree on one country.
+fn sentence_country(
+    g: &marsad_geo::Gazetteer,
+    places: &[marsad_geo::PlaceMention],
+) -> Option<String> {
+    let mut found: Option<&str> = None;
+    for (k, m) in places.iter().enumerate() {
+        if !m.cues.locative() || m.attached_to_actor {
+            continue;
+        }
+        let ranked = marsad_geo::rank_candidates(g, places, k, &[]);
+        let Some(&(best, _)) = ranked.first() else {
+            continue;
+        };
+        let c = &*g.place(best).country3;
+        match found {
+            Some(f) if f != c => return None,
+            _ => found = Some(c),
+        }
+    }
+    found.map(str::to_string)
+}
+
 /// Token `t` is inside one of `matches` (outside its gap).
 pub(crate) fn in_matches(matches: &[PhraseMatch], t: usize) -> bool {
     matches
@@ -662,11 +720,23 @@ fn merge_duplicates(events: &mut Vec<Event>, from: usize) {
         {
             let mut dup = events.remove(i);
             let keep = &mut events[j];
-            if keep.actor.is_empty() && !dup.actor.is_empty() {
+            // One party cannot be both sides (سبعة أشخاص قتلوا في انفجار: the victims of
+            // قتلوا are no attacker of انفجار).
+            let same_party = |a: &[Entity], b: &[Entity]| {
+                a.iter()
+                    .any(|x| b.iter().any(|y| x.entity_text == y.entity_text))
+            };
+            if keep.actor.is_empty()
+                && !dup.actor.is_empty()
+                && !same_party(&dup.actor, &keep.recipient)
+            {
                 std::mem::swap(&mut keep.actor, &mut dup.actor);
                 take_evidence(keep, &dup, "actor");
             }
-            if keep.recipient.is_empty() && !dup.recipient.is_empty() {
+            if keep.recipient.is_empty()
+                && !dup.recipient.is_empty()
+                && !same_party(&dup.recipient, &keep.actor)
+            {
                 std::mem::swap(&mut keep.recipient, &mut dup.recipient);
                 take_evidence(keep, &dup, "recipient");
             }

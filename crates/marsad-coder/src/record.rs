@@ -103,6 +103,11 @@ pub struct Entity {
     /// `sector` and the identifier are that entity's. Written only when true.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub resolved: bool,
+    /// Extension: where `code` comes from when the words themselves name no country:
+    /// `place` for a generic entity (الشرطة، مدنيين، جنود) placed in the country of the
+    /// event's location (`event_loc`). Absent when the text names the country.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub code_from: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]

@@ -153,3 +153,69 @@ fn dawn_before_a_day_word_is_not_a_detonation() {
     let ev = code("فجر انتحاري نفسه وسط سوق شعبي.");
     assert!(ev.iter().any(|e| e.event[0] == "ASSAULT"), "{ev:#?}");
 }
+
+/// Sides of the first factual event of category `cat`, as `CODE/SECTOR` strings.
+fn sides(events: &[Event], cat: &str) -> (Vec<String>, Vec<String>) {
+    let e = events
+        .iter()
+        .find(|e| e.event[0] == cat && is_factual(e))
+        .unwrap_or_else(|| panic!("no factual {cat} in {events:#?}"));
+    let f = |v: &[marsad_coder::Entity]| {
+        v.iter()
+            .map(|x| {
+                format!(
+                    "{}/{}",
+                    x.code.as_deref().unwrap_or("-"),
+                    x.sector.as_deref().unwrap_or("-")
+                )
+            })
+            .collect()
+    };
+    (f(&e.actor), f(&e.recipient))
+}
+
+#[test]
+fn victims_after_a_count_and_accusative_terms() {
+    // Passive verb, count, accusative generic noun; gunmen are not placed in the country
+    // where they are met.
+    let ev = code("قتل 9 مسلحا في اشتباك قرب الموصل.");
+    assert_eq!(sides(&ev, "ASSAULT").1, vec!["-/UAF".to_string()]);
+    // Casualty noun, count and partitive من.
+    let ev = code("أسفر الانفجار عن مقتل ثلاثة من رجال الشرطة في كراتشي.");
+    let (_, r) = sides(&ev, "ASSAULT");
+    assert_eq!(r, vec!["PAK/COP".to_string()]);
+}
+
+#[test]
+fn undiacritised_verb_without_object_is_passive() {
+    let ev = code("وقال مسؤول محلي إن خمسة أشخاص قتلوا في انفجار بمدينة البصرة.");
+    let (a, r) = sides(&ev, "ASSAULT");
+    assert!(a.is_empty(), "{a:?}");
+    assert_eq!(r, vec!["IRQ/CVL".to_string()]);
+    // With an object the same verb is active.
+    let ev = code("قتلت القوات الأمريكية 4 متمردين شمال بغداد.");
+    let (a, r) = sides(&ev, "ASSAULT");
+    assert_eq!(a, vec!["USA/MIL".to_string()]);
+    // Rebels are not placed in the country where they are met.
+    assert_eq!(r, vec!["-/REB".to_string()]);
+}
+
+#[test]
+fn protest_parties_from_the_sentence() {
+    let ev = code("خرج آلاف الطلاب في مظاهرة حاشدة ضد قرار الحكومة المصرية رفع الرسوم.");
+    let (a, r) = sides(&ev, "PROTEST");
+    assert!(a.iter().any(|x| x.ends_with("/EDU")), "{a:?}");
+    assert!(r.iter().any(|x| x == "EGY/GOV"), "{r:?}");
+}
+
+#[test]
+fn country_from_place_is_marked() {
+    let ev = code("أصيب ثلاثة جنود بجروح في انفجار عبوة ناسفة في قندهار.");
+    let e = ev
+        .iter()
+        .find(|e| e.event[0] == "ASSAULT")
+        .expect("an ASSAULT");
+    let soldiers = e.recipient.first().expect("a recipient");
+    assert_eq!(soldiers.code.as_deref(), Some("AFG"));
+    assert_eq!(soldiers.code_from.as_deref(), Some("place"));
+}

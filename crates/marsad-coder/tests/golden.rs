@@ -10,9 +10,9 @@ use marsad_coder::{in_default_output, Coder, DocumentRef, Entity, Event};
 use marsad_lexicon::Lexicon;
 use marsad_text::normalize;
 
-/// Share of sentences whose every expectation must hold (measured: 70/175 = 0.40 on
+/// Share of sentences whose every expectation must hold (measured: 72/175 = 0.41 on
 /// 2026-11-29). Raise it as the coder improves; never lower it to make a change pass.
-const PASS_FLOOR: f64 = 0.39;
+const PASS_FLOOR: f64 = 0.40;
 
 /// Sentences marked NONE that may still yield a factual event (measured: 7 of 22).
 /// Lower it as the coder improves.

@@ -458,11 +458,16 @@ impl Lexicon {
         let id = self.actors.len() as u32;
         let mut n_forms = 0;
         for form in forms(rec, f[3])? {
-            let variants = if kind == ActorKind::Demonym {
+            let mut variants = if kind == ActorKind::Demonym {
                 morph::nisba_forms(form)
             } else {
                 vec![form.to_string()]
             };
+            // Generic terms and nationalities also occur as indefinite accusatives
+            // (قتل 11 مسلحا، جنديا عراقيا); names do not decline that way.
+            if matches!(kind, ActorKind::Sector | ActorKind::Demonym) {
+                variants.extend(morph::accusative_form(form));
+            }
             for v in variants {
                 let w = words(&v);
                 if w.is_empty() {

@@ -159,6 +159,23 @@ pub fn nisba_forms(base: &str) -> Vec<String> {
     v
 }
 
+/// The indefinite accusative of a one-word noun or adjective: the written alif of the
+/// tanween (مسلح -> مسلحا, جندي -> جنديا, شخص -> شخصا). News text counts victims and
+/// attackers in the accusative (قتل 11 مسلحا، إن جنديا عراقيا قتل), so a term listed in
+/// the nominative must match there too. None where Arabic writes no such alif: forms with
+/// the article, several words, a final ta marbuta, alif, alif maqsura or hamza, and sound
+/// plurals and duals (مسلحون، مسلحين، قوات، جنديان), whose endings take no tanween alif.
+pub fn accusative_form(form: &str) -> Option<String> {
+    let b = strip_marks(form.trim());
+    let no_alif_after = ['ة', 'ا', 'ى', 'ء', 'أ', 'إ', 'آ', 'ئ', 'ؤ'];
+    let plural = ["ون", "ين", "ات", "ان"].iter().any(|e| b.ends_with(e));
+    let short = b.chars().count() < 3;
+    if b.contains(' ') || b.starts_with("ال") || plural || short || b.ends_with(no_alif_after) {
+        return None;
+    }
+    Some(format!("{b}ا"))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -302,5 +319,23 @@ mod tests {
             assert!(v.contains(&normalize(f)));
         }
         assert_eq!(nisba_forms("أكراد"), vec!["أكراد".to_string()]);
+    }
+
+    #[test]
+    fn accusative() {
+        assert_eq!(accusative_form("مسلح").as_deref(), Some("مسلحا"));
+        assert_eq!(accusative_form("جندي").as_deref(), Some("جنديا"));
+        assert_eq!(accusative_form("عراقي").as_deref(), Some("عراقيا"));
+        for none in [
+            "مسلحون",
+            "قوات",
+            "شرطة",
+            "الجيش",
+            "رجال الأمن",
+            "جنديان",
+            "نساء",
+        ] {
+            assert_eq!(accusative_form(none), None, "{none}");
+        }
     }
 }

@@ -20,7 +20,8 @@
 //!   `events.json` and is what [`Store::events`] deserialises, so reading returns exactly
 //!   what was written. The other columns (`date`, `category`, `quad_code`, `factual`,
 //!   ...) and the `event_categories` / `event_entities` tables only exist to filter and
-//!   aggregate.
+//!   aggregate. The `factual` column holds `marsad_coder::in_default_output` at write
+//!   time: neither negated nor hypothetical, and not under the learned filter's threshold.
 //! * **Arabic search on folded text.** Sentences are indexed by an FTS5 table (tokenizer
 //!   `unicode61`) over `marsad_text::normalize(text)`, not the raw text; queries are
 //!   folded the same way, so diacritics, أ/إ/آ/ا, ى/ي and ة/ه do not matter. Every query
@@ -121,7 +122,8 @@ pub struct SentenceWrite {
 }
 
 /// Which events [`Store::events`] and [`Store::stats`] consider. Every field that is set
-/// narrows the selection; the default selects every factual event.
+/// narrows the selection; the default selects the events of `marsad code`'s default
+/// output.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct EventFilter {
     /// A PLOVER category that must appear anywhere in the event's category list,
@@ -143,7 +145,9 @@ pub struct EventFilter {
     /// literally. A query with no searchable word (empty, only punctuation) matches
     /// nothing. Requires the sentence to have been stored with the document.
     pub text: Option<String>,
-    /// Also return negated and hypothetical events (by default only factual ones).
+    /// Also return the events left out of `marsad code`'s default output: negated and
+    /// hypothetical ones, and those under their learned filter's threshold (by default
+    /// only events for which `marsad_coder::in_default_output` holds).
     pub include_nonfactual: bool,
     /// Return at most this many events (the first ones in result order).
     pub limit: Option<usize>,

@@ -140,7 +140,8 @@ struct FilterArgs {
     /// Full-text search (Arabic, normalised) in the event's sentence.
     #[arg(long)]
     text: Option<String>,
-    /// Include negated and hypothetical events.
+    /// Include the events left out by default: negated, hypothetical, and those the
+    /// learned filter scores low (as `marsad code --include-nonfactual`).
     #[arg(long)]
     include_nonfactual: bool,
     /// Return at most this many events.
