@@ -31,11 +31,37 @@ fn light_stem(s: &TokenizedSentence, i: usize) -> &str {
 /// Words (light stems) that make a following event noun background to the sentence's
 /// own report: after, following, before, since, in response to, because of, during.
 const BACKGROUND_LINKS: &[&str] = &[
-    "بعد", "اثر", "عقب", "قبل", "منذ", "اعقاب", "خلفيه", "تزامن", "ردا", "جراء", "اثناء",
-    "خلال", "ضد", "مكافحه", "لمكافحه", "تحسبا", "مثل", "نتيجه",
+    "بعد",
+    "اثر",
+    "عقب",
+    "قبل",
+    "منذ",
+    "اعقاب",
+    "خلفيه",
+    "تزامن",
+    "ردا",
+    "جراء",
+    "اثناء",
+    "خلال",
+    "ضد",
+    "مكافحه",
+    "لمكافحه",
+    "تحسبا",
+    "مثل",
+    "نتيجه",
 ];
 /// Relative pronouns: an event inside a relative clause describes its head noun.
-const RELATIVES: &[&str] = &["الذي", "التي", "الذين", "ذين", "لذين", "اللذين", "اللتين", "اللذان", "اللتان"];
+const RELATIVES: &[&str] = &[
+    "الذي",
+    "التي",
+    "الذين",
+    "ذين",
+    "لذين",
+    "اللذين",
+    "اللتين",
+    "اللذان",
+    "اللتان",
+];
 
 /// Day number of a `YYYY-MM-DD` (or `YYYY-MM`, `YYYY`) date; None when it is not one.
 fn day_number(date: &str) -> Option<i64> {
@@ -43,8 +69,7 @@ fn day_number(date: &str) -> Option<i64> {
     let y = parts.next()??;
     let m = parts.next().unwrap_or(Some(1))?;
     let d = parts.next().unwrap_or(Some(1))?;
-    crate::when::is_valid_date(y as i32, m, d)
-        .then(|| crate::when::days_from_civil(y as i32, m, d))
+    crate::when::is_valid_date(y as i32, m, d).then(|| crate::when::days_from_civil(y as i32, m, d))
 }
 
 /// Features of the sentence for `category`, given its trigger hits, their modality and
@@ -142,7 +167,12 @@ pub(crate) fn sentence_features(
         if let Some(w) = before.last() {
             f.push(format!("prev={w}"));
         }
-        if before.iter().rev().take(2).any(|w| BACKGROUND_LINKS.contains(w)) {
+        if before
+            .iter()
+            .rev()
+            .take(2)
+            .any(|w| BACKGROUND_LINKS.contains(w))
+        {
             f.push("after_link".into());
         }
         if before.iter().any(|w| RELATIVES.contains(w)) {
@@ -256,8 +286,12 @@ pub(crate) fn sentence_features(
     let lead: Vec<usize> = (0..s.len().min(4))
         .filter(|&t| s.tokens[t].kind != TokenKind::Punct || s.norm_of(t) == ":")
         .collect();
-    if lead.first().is_some_and(|&t| s.tokens[t].kind == TokenKind::Number)
-        && lead.iter().any(|&t| s.norm_of(t) == ":" || s.tokens[t].kind == TokenKind::Number && t > 0)
+    if lead
+        .first()
+        .is_some_and(|&t| s.tokens[t].kind == TokenKind::Number)
+        && lead
+            .iter()
+            .any(|&t| s.norm_of(t) == ":" || s.tokens[t].kind == TokenKind::Number && t > 0)
     {
         f.push("dated_item".into());
     }

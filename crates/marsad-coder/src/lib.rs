@@ -247,7 +247,7 @@ impl Coder {
             let mut seen: Vec<&str> = Vec::new();
             for &e in &m.entries {
                 let trig = &self.lex.triggers[e as usize];
-                if seen.contains(&trig.event) {
+                if seen.contains(&trig.event) || !clitics_fit(trig.kind, m.first_seg) {
                     continue;
                 }
                 seen.push(trig.event);
@@ -559,12 +559,37 @@ impl Coder {
     }
 }
 
+/// A verb takes no article and no ب/ك (الفجر is "the dawn", not "he detonated"); a noun
+/// takes no future سـ.
+fn clitics_fit(kind: TriggerKind, seg: Option<marsad_text::Segmentation>) -> bool {
+    use marsad_text::clitic::proclitic;
+    let Some(seg) = seg else { return true };
+    match kind {
+        TriggerKind::Verb => {
+            seg.proclitics & (proclitic::ARTICLE | proclitic::PREP_BI | proclitic::PREP_KA) == 0
+        }
+        TriggerKind::Noun => seg.proclitics & proclitic::FUTURE_SA == 0,
+    }
+}
+
 /// Undiacritised فجر is both "detonated" and "dawn"; before a day word (فجر الأربعاء،
 /// فجر اليوم، فجر 21 أيار) it is the time of day, not an explosion.
 fn is_dawn_not_detonate(s: &TokenizedSentence, t: usize) -> bool {
     const DAY_WORDS: &[&str] = &[
-        "اليوم", "امس", "الغد", "غد", "يوم", "الاحد", "الاثنين", "الثلاثاء", "الاربعاء",
-        "الخميس", "الجمعه", "السبت", "الليله", "اول",
+        "اليوم",
+        "امس",
+        "الغد",
+        "غد",
+        "يوم",
+        "الاحد",
+        "الاثنين",
+        "الثلاثاء",
+        "الاربعاء",
+        "الخميس",
+        "الجمعه",
+        "السبت",
+        "الليله",
+        "اول",
     ];
     if !matches!(s.norm_of(t), "فجر" | "وفجر") || t + 1 >= s.len() {
         return false;

@@ -75,6 +75,21 @@ fn stem_matches(stem: &str, seg: Option<&Segmentation>, key: &str) -> bool {
     false
 }
 
+/// Longest parenthetical skipped inside a gap, in tokens between its commas.
+const MAX_PARENTHETICAL: usize = 4;
+
+/// When token `t` is a comma that opens a short parenthetical (، أمس الأربعاء ،), the
+/// index of the closing comma.
+fn parenthetical_end(s: &TokenizedSentence, t: usize) -> Option<usize> {
+    let is_comma = |i: usize| s.tokens[i].kind == TokenKind::Punct && s.norm_of(i) == ",";
+    if !is_comma(t) {
+        return None;
+    }
+    (t + 2..(t + 2 + MAX_PARENTHETICAL).min(s.len()))
+        .take_while(|&i| is_comma(i) || s.tokens[i].kind != TokenKind::Punct)
+        .find(|&i| is_comma(i))
+}
+
 impl PhraseIndex {
     pub fn new() -> Self {
         Self::default()
@@ -232,12 +247,19 @@ impl PhraseIndex {
         for (k, key) in ph.keys.iter().enumerate().skip(1) {
             if k == 1 && ph.gap > 0 {
                 let mut found = None;
-                let limit = (j + ph.gap as usize + 1).min(s.len());
+                let mut limit = (j + ph.gap as usize + 1).min(s.len());
                 let mut t = j;
                 while t < limit {
                     if self.token_matches(s, t, key) {
                         found = Some(t);
                         break;
+                    }
+                    // A short parenthetical between commas (شنت طائرات، فجر الأربعاء، غارات)
+                    // is skipped without counting against the gap.
+                    if let Some(close) = parenthetical_end(s, t) {
+                        limit = (limit + close + 1 - t).min(s.len());
+                        t = close + 1;
+                        continue;
                     }
                     // Punctuation closes a gap, except a comma inside the widest gaps
                     // (يحمّل مسؤولون أميركيون كتائب حزب الله، مسؤولية ...).
