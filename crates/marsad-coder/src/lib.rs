@@ -247,7 +247,7 @@ impl Coder {
             let mut seen: Vec<&str> = Vec::new();
             for &e in &m.entries {
                 let trig = &self.lex.triggers[e as usize];
-                if seen.contains(&trig.event) || !clitics_fit(trig.kind, m.first_seg) {
+                if seen.contains(&trig.event) || !clitics_fit(trig, m.first_seg) {
                     continue;
                 }
                 seen.push(trig.event);
@@ -560,13 +560,16 @@ impl Coder {
 }
 
 /// A verb takes no article and no ب/ك (الفجر is "the dawn", not "he detonated"); a noun
-/// takes no future سـ.
-fn clitics_fit(kind: TriggerKind, seg: Option<marsad_text::Segmentation>) -> bool {
+/// takes no future سـ. Verbs that begin with ال themselves (التقى، التزم، ألحق) are keyed
+/// without it, like every lexicon word, so their match shows an "article" that is theirs.
+fn clitics_fit(trig: &Trigger, seg: Option<marsad_text::Segmentation>) -> bool {
     use marsad_text::clitic::proclitic;
     let Some(seg) = seg else { return true };
-    match kind {
+    match trig.kind {
         TriggerKind::Verb => {
-            seg.proclitics & (proclitic::ARTICLE | proclitic::PREP_BI | proclitic::PREP_KA) == 0
+            let own_al = marsad_text::normalize(&trig.lemma).starts_with("ال");
+            let article = if own_al { 0 } else { proclitic::ARTICLE };
+            seg.proclitics & (article | proclitic::PREP_BI | proclitic::PREP_KA) == 0
         }
         TriggerKind::Noun => seg.proclitics & proclitic::FUTURE_SA == 0,
     }
