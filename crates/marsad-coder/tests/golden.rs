@@ -12,7 +12,7 @@ use marsad_text::normalize;
 
 /// Share of sentences whose every expectation must hold (measured: 72/175 = 0.41 on
 /// 2026-11-29). Raise it as the coder improves; never lower it to make a change pass.
-const PASS_FLOOR: f64 = 0.47;
+const PASS_FLOOR: f64 = 0.50;
 
 /// Sentences marked NONE that may still yield a factual event (measured: 7 of 22).
 /// Lower it as the coder improves.
