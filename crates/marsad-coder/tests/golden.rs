@@ -4,19 +4,21 @@
 //! Every sentence is coded and every expectation checked; the test prints each failure
 //! and fails when the share of fully correct sentences drops below the floor below, or
 //! when any sentence marked NONE yields an event (a false event is the worst error an
-//! event coder makes).
+//! event coder makes). Factuality here is the coder's own (`is_factual`: not negated, not
+//! hypothetical); the learned filter is measured on the gold standard instead
+//! (docs/accuracy.md), so retraining it cannot move this test.
 
-use marsad_coder::{in_default_output, Coder, DocumentRef, Entity, Event};
+use marsad_coder::{is_factual, Coder, DocumentRef, Entity, Event};
 use marsad_lexicon::Lexicon;
 use marsad_text::normalize;
 
-/// Share of sentences whose every expectation must hold (measured: 72/175 = 0.41 on
+/// Share of sentences whose every expectation must hold (measured: 89/175 = 0.51 on
 /// 2026-11-29). Raise it as the coder improves; never lower it to make a change pass.
 const PASS_FLOOR: f64 = 0.50;
 
-/// Sentences marked NONE that may still yield a factual event (measured: 7 of 22).
+/// Sentences marked NONE that may still yield a factual event (measured: 3 of 22).
 /// Lower it as the coder improves.
-const MAX_NONE_VIOLATIONS: usize = 7;
+const MAX_NONE_VIOLATIONS: usize = 3;
 
 struct Case {
     id: String,
@@ -123,7 +125,7 @@ fn event_matches(e: &Event, spec: &str) -> Result<(), String> {
     if !list_matches(&e.recipient, &recipients) {
         return Err(format!("recipient {}", recipients.join(",")));
     }
-    if nonfactual == in_default_output(e) {
+    if nonfactual == is_factual(e) {
         return Err(if nonfactual {
             "should be non-factual".into()
         } else {
@@ -175,7 +177,7 @@ fn golden_sentences() {
             source: None,
         };
         let events = coder.code(&doc).events;
-        let factual: Vec<&Event> = events.iter().filter(|e| in_default_output(e)).collect();
+        let factual: Vec<&Event> = events.iter().filter(|e| is_factual(e)).collect();
         let mut failures = Vec::new();
         if c.expectations == "NONE" {
             if !factual.is_empty() {
