@@ -32,7 +32,9 @@ pub mod size;
 pub mod when;
 
 use marsad_lexicon::{CueKind, Lexicon, PhraseMatch, Trigger, TriggerKind};
-use marsad_text::{split_sentences, tokenize, SentenceSpan, TokenKind, TokenizedSentence};
+use marsad_text::{
+    split_sentences, tokenize, Segmentation, SentenceSpan, TokenKind, TokenizedSentence,
+};
 pub use record::{
     Attribution, CiteInfo, Condition, Count, Entity, Event, Evidence, Location, Size, TextInfo,
 };
@@ -238,7 +240,10 @@ impl Coder {
             if actor_cheaper {
                 continue;
             }
-            if is_dawn_not_detonate(s, m.start) {
+            if is_dawn_not_detonate(s, m.start)
+                || is_unhamzated_homograph(s, m.start, m.first_seg)
+                || is_jussive_out_of_place(s, m.start)
+            {
                 continue;
             }
             let tokens: Vec<usize> = (m.start..m.end)
@@ -573,6 +578,36 @@ fn clitics_fit(trig: &Trigger, seg: Option<marsad_text::Segmentation>) -> bool {
         }
         TriggerKind::Noun => seg.proclitics & proclitic::FUTURE_SA == 0,
     }
+}
+
+/// Trigger stems that normalisation (أ إ → ا) makes identical to a far commoner word, with
+/// the hamza the trigger is written with: هنأ (congratulated) is not هنا (here), إبعاد
+/// (deportation) is not أبعاد (dimensions).
+const HAMZA_HOMOGRAPHS: &[(&str, char)] = &[("هنا", 'أ'), ("ابعاد", 'إ')];
+
+/// The word at `t` reads as a homograph trigger but is not written with its hamza.
+fn is_unhamzated_homograph(s: &TokenizedSentence, t: usize, seg: Option<Segmentation>) -> bool {
+    let w = s.norm_of(t);
+    let stem = seg.map(|g| g.stem(w)).unwrap_or(w);
+    let Some(&(_, hamza)) = HAMZA_HOMOGRAPHS.iter().find(|(h, _)| *h == stem) else {
+        return false;
+    };
+    s.tokens[t].hamza != Some(hamza)
+}
+
+/// Jussive forms of أصاب (لم يصب أحد: nobody was hurt) that, outside a negation, are
+/// يصب 'pours, serves' (يصب في مصلحة).
+const JUSSIVE_ONLY: &[&str] = &["يصب", "تصب", "يصبن", "تصبن", "يصبوا", "تصبوا"];
+
+/// The word at `t` is a jussive-only trigger form not preceded by لم.
+fn is_jussive_out_of_place(s: &TokenizedSentence, t: usize) -> bool {
+    let w = s.norm_of(t);
+    let bare = w
+        .strip_prefix('و')
+        .filter(|r| JUSSIVE_ONLY.contains(r))
+        .unwrap_or(w);
+    JUSSIVE_ONLY.contains(&bare)
+        && !(t > 0 && matches!(s.norm_of(t - 1), "لم" | "ولم" | "فلم" | "لما"))
 }
 
 /// Undiacritised فجر is both "detonated" and "dawn"; before a day word (فجر الأربعاء،

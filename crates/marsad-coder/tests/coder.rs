@@ -219,3 +219,22 @@ fn country_from_place_is_marked() {
     assert_eq!(soldiers.code.as_deref(), Some("AFG"));
     assert_eq!(soldiers.code_from.as_deref(), Some("place"));
 }
+
+#[test]
+fn homographs_after_normalisation_are_told_apart() {
+    // هنا (here) is not هنأ (congratulated); أبعاد (dimensions) is not إبعاد (deportation);
+    // لوحة (a sign) is not لوّحه; الحكم (the verdict) is not ألحّ + كم.
+    for text in [
+        "وهنا تكمن المشكلة في تفاصيل الاتفاق.",
+        "وناقش الوزير الأبعاد الاقتصادية للأزمة.",
+        "ورفع المشاركون لوحة كبيرة في القاعة.",
+        "وقالت المحكمة إن الحكم نهائي.",
+    ] {
+        let ev = code(text);
+        assert!(ev.is_empty(), "{text}: {ev:#?}");
+    }
+    let ev = code("وهنأ الملك الرئيس المصري بفوزه في الانتخابات.");
+    assert!(ev.iter().any(|e| e.event[0] == "SUPPORT"), "{ev:#?}");
+    let ev = code("وقررت السلطات إبعاد الصحافي الأجنبي.");
+    assert!(ev.iter().any(|e| e.event[0] == "COERCE"), "{ev:#?}");
+}

@@ -91,8 +91,9 @@ pub fn conjugate_tagged(spec: &str) -> Result<Vec<(String, u8)>, String> {
                     .strip_prefix(['ا', 'أ', 'إ'])
                     .filter(|r| r.chars().count() >= 2)
                     .unwrap_or(sh);
-                // Not the 1st person singular: اشد would collide with the elative أشد.
-                for p in ["ي", "ت", "ن"] {
+                // Not the 1st person: اشد would collide with the elative أشد, and the
+                // plural نصب (أصاب) / نقل (قال) with far commoner words (erected, reported).
+                for p in ["ي", "ت"] {
                     add(format!("{p}{jb}"));
                 }
                 add(format!("ي{jb}ن"));

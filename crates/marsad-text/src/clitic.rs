@@ -71,6 +71,13 @@ const MIN_STEM_CHARS: usize = 2;
 /// Appends to `out` every segmentation of the normalised word `word`, least stripped
 /// first. The unsegmented word is always first.
 pub fn segmentations(word: &str, out: &mut Vec<Segmentation>) {
+    segmentations_of(word, false, out)
+}
+
+/// Like [`segmentations`], for a word whose original spelling ends in ة when
+/// `ta_marbuta` is true: normalisation writes that ة as ه, which is then no pronoun
+/// suffix (لوحة is a painting, not لوّح + ه).
+pub fn segmentations_of(word: &str, ta_marbuta: bool, out: &mut Vec<Segmentation>) {
     let first = out.len();
     // Prefixes are single letters, compared as chars (this runs for every word).
     let conjs: [(Option<char>, u8); 3] = [
@@ -142,6 +149,9 @@ pub fn segmentations(word: &str, out: &mut Vec<Segmentation>) {
                 // Pronoun suffixes do not follow the article.
                 if art_flag == 0 && may_have_suffix {
                     for suf in SUFFIXES {
+                        if ta_marbuta && suf == "ه" {
+                            continue;
+                        }
                         if let Some(stem) = rest3.strip_suffix(suf) {
                             push(
                                 out,

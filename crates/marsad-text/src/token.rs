@@ -6,7 +6,7 @@
 //! of the normalised buffer map any sub-span (a stem without its clitics) back to the
 //! original text. The buffer is reused across sentences to avoid allocation per token.
 
-use crate::clitic::{segmentations, Segmentation};
+use crate::clitic::{segmentations_of, Segmentation};
 use crate::normalize::{fold_char, is_arabic_word_char, is_digit, Folded};
 use crate::sentence::SentenceSpan;
 
@@ -37,6 +37,10 @@ pub struct Token {
     pub end: u32,
     /// A preposition or conjunction written apart from its host (لـ«..., بـ "...", و ...).
     pub detached_clitic: bool,
+    /// The first hamza on or under alif (أ إ آ) of the word as written, which
+    /// normalisation folds away: it tells هنأ (congratulated) from هنا (here), إبعاد
+    /// (deportation) from أبعاد (dimensions).
+    pub hamza: Option<char>,
     /// Range of this token's segmentations in [`TokenizedSentence::segs`].
     pub seg_start: u32,
     pub seg_end: u32,
@@ -189,11 +193,27 @@ pub fn tokenize(document: &str, span: &SentenceSpan, out: &mut TokenizedSentence
             let TokenizedSentence {
                 norm: buf, segs, ..
             } = &mut *out;
-            segmentations(&buf[norm_start as usize..norm_end as usize], segs);
+            // The last letter as written (diacritics after it skipped) tells a ta
+            // marbuta from a pronoun ه once both are normalised to ه.
+            let ta_marbuta = chars[i..j]
+                .iter()
+                .rev()
+                .find(|&&c| matches!(fold_char(c), Folded::Char(_)))
+                .is_some_and(|&c| c == 'ة');
+            segmentations_of(
+                &buf[norm_start as usize..norm_end as usize],
+                ta_marbuta,
+                segs,
+            );
         }
         let seg_end = out.segs.len() as u32;
+        let hamza = chars[i..j]
+            .iter()
+            .copied()
+            .find(|c| matches!(c, 'أ' | 'إ' | 'آ'));
         out.tokens.push(Token {
             kind,
+            hamza,
             norm_start,
             norm_end,
             norm_char,
@@ -225,6 +245,31 @@ mod tests {
             .skip(s as usize)
             .take((e - s) as usize)
             .collect()
+    }
+
+    #[test]
+    fn ta_marbuta_is_no_pronoun_suffix() {
+        // لوحة (a painting) and لوحه (brandished it) normalise alike; only the second
+        // may be read as stem + ه.
+        let stems = |text: &str| -> Vec<String> {
+            let t = tok(text);
+            let w = t.norm_of(0);
+            t.segs_of(0).iter().map(|g| g.stem(w).to_string()).collect()
+        };
+        let painting = stems("لوحة");
+        let brandished = stems("لوحه");
+        assert!(!painting.contains(&"لوح".to_string()), "{painting:?}");
+        assert!(brandished.contains(&"لوح".to_string()), "{brandished:?}");
+        // Diacritics after the ta marbuta do not hide it.
+        assert!(!stems("لوحةٌ").contains(&"لوح".to_string()));
+    }
+
+    #[test]
+    fn hamza_as_written_is_kept() {
+        let t = tok("هنأ هنا الإبعاد الأبعاد");
+        let h: Vec<Option<char>> = t.tokens.iter().map(|k| k.hamza).collect();
+        assert_eq!(h, vec![Some('أ'), None, Some('إ'), Some('أ')]);
+        assert_eq!(t.norm_of(0), t.norm_of(1));
     }
 
     #[test]
