@@ -120,7 +120,7 @@ fn clause_end(s: &TokenizedSentence, t: usize) -> usize {
     i
 }
 
-fn is_number_like(s: &TokenizedSentence, t: usize) -> bool {
+pub(crate) fn is_number_like(s: &TokenizedSentence, t: usize) -> bool {
     if t >= s.len() {
         return false;
     }
@@ -354,6 +354,11 @@ pub(crate) fn assign(
                 antecedent
             } else if trig.passive_likely && is_number_like(s, te) {
                 adjacent_subject
+            } else if plural_subject_suffix(s, ts) {
+                // A verb that carries a plural subject pronoun (اغتالوا، يطلقون) has no
+                // subject after it: Arabic verbs before their subject stay singular, so
+                // what follows is the object (ان مجهولين اغتالوا رجل الدين).
+                in_gap.or_else(|| before(&used))
             } else {
                 in_gap
                     .or_else(|| after(te, NEAR, true, &used))
@@ -435,6 +440,11 @@ pub(crate) fn assign(
             } else if passive {
                 roles.recipient = object;
                 roles.actor = agent;
+            } else if agent.is_some() {
+                // An agent phrase makes the verb passive (خطف موظف على يد مسلحين، قتل شرطي
+                // بنيران مسلحين): the subject is who underwent it.
+                roles.actor = agent;
+                roles.recipient = object.or(subject).or(prep_rcp);
             } else {
                 roles.actor = agent.or(subject);
                 roles.recipient = object.or(prep_rcp);
@@ -465,9 +475,12 @@ pub(crate) fn assign(
             if let Some(r) = prep_rcp {
                 used.push(r);
             }
+            // "Which X carried out" after the noun names its actor before any subject
+            // search (قتل جنديان في هجوم نفذه مسلحون: not the soldiers).
+            let claimed = claimed_by(s, mentions, te, c_end).filter(|c| !used.contains(c));
             if trig.genitive_is_recipient || trig.subject_is_recipient {
                 roles.recipient = genitive.or(prep_rcp);
-                roles.actor = agent.or_else(|| {
+                roles.actor = agent.or(claimed).or_else(|| {
                     if trig.subject_is_recipient {
                         None
                     } else {
@@ -475,7 +488,7 @@ pub(crate) fn assign(
                     }
                 });
             } else {
-                roles.actor = agent.or(genitive).or_else(|| before(&used));
+                roles.actor = agent.or(genitive).or(claimed).or_else(|| before(&used));
                 roles.recipient = prep_rcp;
             }
         }
@@ -483,10 +496,104 @@ pub(crate) fn assign(
     if trig.event == "PROTEST" {
         protest_parties(s, mentions, ts, &mut roles);
     }
+    if trig.event == "ASSAULT" && roles.recipient.is_none() {
+        if let Some(r) = survivor(s, mentions, ts, c_start) {
+            // The survivor stands before the event noun, where its subject search looks.
+            if roles.actor == Some(r) {
+                roles.actor = None;
+            }
+            roles.recipient = Some(r);
+        } else {
+            roles.recipient = passing_target(s, mentions, te).filter(|&r| Some(r) != roles.actor);
+        }
+    }
     if roles.actor.is_some() && roles.actor == roles.recipient {
         roles.recipient = None;
     }
     roles
+}
+
+/// Whether the verb at token `t` ends in a plural subject pronoun: the past -وا (قتلوا،
+/// اغتالوا) or the imperfect -ون (يطلقون).
+fn plural_subject_suffix(s: &TokenizedSentence, t: usize) -> bool {
+    let w = s.norm_of(t);
+    let long = w.chars().count() >= 5;
+    long && (w.ends_with("وا") || (w.ends_with("ون") && (w.starts_with('ي') || w.starts_with('ت'))))
+}
+
+/// Verbs with a pronoun that refers back to an event noun: هجوم نفذه انتحاري، غارة شنتها
+/// طائرة، هجوم تبنته طالبان.
+const CARRIED_OUT_BY: &[&str] = &[
+    "نفذه",
+    "نفذها",
+    "نفذته",
+    "نفذتها",
+    "نفذهما",
+    "شنه",
+    "شنها",
+    "شنته",
+    "شنتها",
+    "تبناه",
+    "تبناها",
+    "تبنته",
+    "تبنتها",
+];
+
+/// The actor of an event noun named by a following "which X carried out" (هجوم انتحاري
+/// نفذته امرأة): the mention right after such a verb, at most three words after the noun
+/// (its adjectives and a place or time word may stand between).
+fn claimed_by(
+    s: &TokenizedSentence,
+    mentions: &[Mention],
+    te: usize,
+    c_end: usize,
+) -> Option<usize> {
+    let t = (te..(te + 4).min(c_end))
+        .find(|&t| s.tokens[t].kind == TokenKind::Word && CARRIED_OUT_BY.contains(&s.norm_of(t)))?;
+    (0..mentions.len()).find(|&i| mentions[i].start == t + 1 && mentions[i].prep.is_none())
+}
+
+/// Words before مرور that make it "as X passed" (لدى مرور دورية للشرطة، عند مرور موكب).
+const PASSING_CUES: &[&str] = &["لدي", "عند", "اثناء", "خلال", "لحظه"];
+
+/// The target of a bomb or an ambush named by "as X passed" after the trigger (انفجرت سيارة
+/// مفخخة لدى مرور دورية للشرطة): the mention right after مرور, or after one word when ل
+/// governs it (دورية للجيش الأميركي).
+fn passing_target(s: &TokenizedSentence, mentions: &[Mention], te: usize) -> Option<usize> {
+    let t = (te..s.len()).find(|&t| {
+        t >= 1
+            && s.tokens[t].kind == TokenKind::Word
+            && s.norm_of(t) == "مرور"
+            && PASSING_CUES.contains(&s.norm_of(t - 1))
+    })?;
+    (0..mentions.len()).find(|&i| {
+        let m = &mentions[i];
+        (m.start == t + 1 && m.prep.is_none())
+            || (m.start == t + 2
+                && m.prep.as_deref() == Some("ل")
+                && s.tokens[t + 1].kind == TokenKind::Word
+                && !is_clause_break(s, t + 1))
+    })
+}
+
+/// Forms of نجا "survived" (نجا X من محاولة اغتيال، ينجو من انفجار).
+const SURVIVED: &[&str] = &["نجا", "ونجا", "نجت", "ونجت", "ينجو", "تنجو", "نجوا", "نجيا"];
+
+/// The survivor of an attack named by نجا X من <trigger>: the first mention after نجا, in
+/// the trigger's clause, when من stands right before the trigger.
+fn survivor(
+    s: &TokenizedSentence,
+    mentions: &[Mention],
+    ts: usize,
+    c_start: usize,
+) -> Option<usize> {
+    if ts == 0 || s.norm_of(ts - 1) != "من" {
+        return None;
+    }
+    let v = (c_start..ts)
+        .rev()
+        .find(|&t| s.tokens[t].kind == TokenKind::Word && SURVIVED.contains(&s.norm_of(t)))?;
+    (0..mentions.len()).find(|&i| mentions[i].start > v && mentions[i].end < ts)
 }
 
 /// Sectors of the people who take to the streets (متظاهرون، طلاب، عمال، آلاف العراقيين).

@@ -152,17 +152,35 @@ pub fn governing_prep(
         return None;
     }
     let p = strip_conj(s.norm_of(prev));
-    // Agent markers: من قبل X، على يد X.
-    if (p == "قبل" || p == "يد") && prev >= 1 {
-        let pp = strip_conj(s.norm_of(prev - 1));
-        if (p == "قبل" && pp == "من") || (p == "يد" && pp == "علي") {
-            return Some("by".into());
-        }
+    if is_agent_marker(s, prev) {
+        return Some("by".into());
+    }
+    // A count between the agent marker and the noun (على يد عشرة مسلحين).
+    if prev >= 1 && crate::args::is_number_like(s, prev) && is_agent_marker(s, prev - 1) {
+        return Some("by".into());
     }
     if PREP_WORDS.contains(&p) {
         return Some(p.to_string());
     }
     None
+}
+
+/// Whether token `t` ends an agent marker, which names who did what a passive or an event
+/// noun reports: من قبل X، على يد X، على أيدي X، بأيدي X، بنيران X، برصاص X (by the fire or
+/// the bullets of X).
+fn is_agent_marker(s: &TokenizedSentence, t: usize) -> bool {
+    if s.tokens[t].kind != TokenKind::Word || s.tokens[t].detached_clitic {
+        return false;
+    }
+    let p = strip_conj(s.norm_of(t));
+    if matches!(p, "بايدي" | "بيد" | "بنيران" | "برصاص") {
+        return true;
+    }
+    if t == 0 {
+        return false;
+    }
+    let pp = strip_conj(s.norm_of(t - 1));
+    (p == "قبل" && pp == "من") || (matches!(p, "يد" | "ايدي" | "يدي") && pp == "علي")
 }
 
 fn strip_conj(w: &str) -> &str {
@@ -428,6 +446,10 @@ pub fn mentions_with(
             if is_noun {
                 ent.start = s.tokens[noun].start;
                 ent.generic = false;
+                // A state's aircraft (طائرة أميركية، الطائرات الإسرائيلية) are its air force.
+                if is_aircraft_word(s.norm_of(noun)) && ent.sectors.is_empty() {
+                    ent.sectors.push("MIL".to_string());
+                }
                 let w = s.norm_of(noun);
                 let clitic = ["بال", "لل", "كال", "وبال", "ولل"]
                     .iter()
@@ -448,6 +470,16 @@ pub fn mentions_with(
         } else {
             (r.m.start, prep)
         };
+        // A nationality adjective on a strike by air or artillery (ضربة جوية أميركية، غارة
+        // إسرائيلية، قصف مدفعي تركي) names the state's armed forces: only they strike so.
+        if nationality
+            && start == r.m.start
+            && r.m.start > 0
+            && is_military_strike_word(s.norm_of(r.m.start - 1))
+            && ent.sectors.is_empty()
+        {
+            ent.sectors.push("MIL".to_string());
+        }
         // A plural nationality standing alone names people: آلاف العراقيين.
         if nationality && start == r.m.start && end == r.m.end && ent.sectors.is_empty() {
             let w = s.norm_of(r.m.end - 1);
@@ -482,6 +514,40 @@ pub fn mentions_with(
         out.push(m);
     }
     out
+}
+
+/// Words (normalised, with or without و and the article) that end the name of a strike by
+/// air or artillery: ضربة جوية، غارة، قصف صاروخي، قصف مدفعي.
+fn is_military_strike_word(w: &str) -> bool {
+    let w = strip_conj(w);
+    let w = w
+        .strip_prefix("ال")
+        .filter(|r| r.chars().count() >= 3)
+        .unwrap_or(w);
+    matches!(
+        w,
+        "جويه"
+            | "جوي"
+            | "جويا"
+            | "غاره"
+            | "غارات"
+            | "قصف"
+            | "صاروخي"
+            | "صاروخيه"
+            | "مدفعي"
+            | "مدفعيه"
+            | "طيران"
+    )
+}
+
+/// Words (normalised, with or without و and the article) for aircraft.
+fn is_aircraft_word(w: &str) -> bool {
+    let w = strip_conj(w);
+    let w = w
+        .strip_prefix("ال")
+        .filter(|r| r.chars().count() >= 3)
+        .unwrap_or(w);
+    matches!(w, "طاءره" | "طاءرات" | "طاءرتين" | "مروحيه" | "مروحيات")
 }
 
 fn merge_sectors(primary: &[String], secondary: &[String]) -> Vec<String> {
