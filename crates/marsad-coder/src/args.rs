@@ -340,6 +340,27 @@ pub(crate) fn assign(
     };
 
     match trig.kind {
+        TriggerKind::Verb if is_masdar(s, hit) => {
+            // A verb form after ب or ل is its verbal noun (قام مسلحون بخطف موظف، عمدوا
+            // لقتل): the noun phrase after it (past a count) is the object, the subject
+            // stands before (قام X ب...) or comes from an agent phrase.
+            let after_count = skip_count(s, te);
+            // The object may be an unknown head noun whose genitive is known (بخطف وكيل
+            // وزارة النفط): one plain word, then the mention.
+            let head_noun = unknown_head_noun(s, mentions, te);
+            let object = (0..mentions.len()).find(|&i| {
+                let at = mentions[i].start;
+                (at == te || (after_count > te && at == after_count) || (head_noun && at == te + 1))
+                    && free(i)
+            });
+            if let Some(o) = object {
+                used.push(o);
+            }
+            roles.recipient = object.or_else(|| with_prep(&used));
+            roles.actor = agent
+                .or_else(|| did_subject(s, mentions, c_start, ts, &used))
+                .or_else(|| before(&used));
+        }
         TriggerKind::Verb => {
             // A noun phrase right before the verb is its subject even when a count
             // follows (قوات الامن قتلت ثلاثة متشددين): the count is then the object.
@@ -467,6 +488,12 @@ pub(crate) fn assign(
                         && m.prep.as_deref() == Some("ل")
                         && s.tokens[te].kind == TokenKind::Word
                         && !is_clause_break(s, te))
+                    // An unknown head noun whose genitive is known (اختطاف وكيل وزارة
+                    // الصحة): the victim is the head, named through its genitive.
+                    || (trig.genitive_is_recipient
+                        && m.start == te + 1
+                        && free(i)
+                        && unknown_head_noun(s, mentions, te))
             });
             if let Some(g) = genitive {
                 used.push(g);
@@ -519,6 +546,67 @@ fn plural_subject_suffix(s: &TokenizedSentence, t: usize) -> bool {
     let w = s.norm_of(t);
     let long = w.chars().count() >= 5;
     long && (w.ends_with("وا") || (w.ends_with("ون") && (w.starts_with('ي') || w.starts_with('ت'))))
+}
+
+/// Whether token `t` is a plain word outside any mention that can head a noun phrase whose
+/// genitive follows: not a clitic, a clause break, a time word, a count or a preposition.
+fn unknown_head_noun(s: &TokenizedSentence, mentions: &[Mention], t: usize) -> bool {
+    t + 1 < s.len()
+        && s.tokens[t].kind == TokenKind::Word
+        && !s.tokens[t].detached_clitic
+        && !is_clause_break(s, t)
+        && !is_number_like(s, t)
+        && !TIME_WORDS.contains(&s.norm_of(t))
+        && crate::mention::governing_prep(s, t + 1, None).is_none()
+        && !mentions.iter().any(|m| m.start <= t && t < m.end)
+}
+
+/// Forms of قام "did", which with ب and a verbal noun makes a periphrastic verb (قام
+/// مسلحون بخطف موظف = gunmen abducted an employee).
+const DID: &[&str] = &["قام", "قامت", "قاموا", "تقوم", "يقوم", "يقومون"];
+
+/// The subject of قام X ب<verbal noun>: the mention right after قام, in the clause before
+/// the verbal noun.
+fn did_subject(
+    s: &TokenizedSentence,
+    mentions: &[Mention],
+    c_start: usize,
+    ts: usize,
+    used: &[usize],
+) -> Option<usize> {
+    let d = (c_start..ts).rev().find(|&t| {
+        s.tokens[t].kind == TokenKind::Word && {
+            let w = s.norm_of(t);
+            let w = w
+                .strip_prefix('و')
+                .or_else(|| w.strip_prefix('ف'))
+                .unwrap_or(w);
+            DID.contains(&w)
+        }
+    })?;
+    (0..mentions.len())
+        .find(|&i| mentions[i].start == d + 1 && mentions[i].end <= ts && !used.contains(&i))
+}
+
+/// Whether a verb trigger is read as its verbal noun: the word carries the preposition ب
+/// or ل (بخطف، بقتل، لقتل), which a finite verb cannot take; ل before an imperfect
+/// (ليقتل) is the subjunctive, not a preposition.
+fn is_masdar(s: &TokenizedSentence, hit: &TriggerHit) -> bool {
+    use marsad_text::clitic::proclitic::{PREP_BI, PREP_LI};
+    let Some(sg) = hit.m.first_seg else {
+        return false;
+    };
+    let w = s.norm_of(hit.tokens[0]);
+    let w = w
+        .strip_prefix('و')
+        .or_else(|| w.strip_prefix('ف'))
+        .unwrap_or(w);
+    if sg.proclitics & PREP_BI != 0 && w.starts_with('ب') {
+        return true;
+    }
+    sg.proclitics & PREP_LI != 0
+        && w.strip_prefix('ل')
+            .is_some_and(|r| !r.starts_with(['ي', 'ت', 'ن', 'ا']))
 }
 
 /// Verbs with a pronoun that refers back to an event noun: هجوم نفذه انتحاري، غارة شنتها

@@ -282,3 +282,17 @@ fn casualty_idioms_and_dual_victims() {
     let ev = code("سقط عشرات المدنيين بين قتيل وجريح في قصف على حلب.");
     assert!(sides(&ev, "ASSAULT").1.iter().any(|x| x.ends_with("/CVL")));
 }
+
+#[test]
+fn verbal_noun_after_qama_and_unknown_head_nouns() {
+    // قام X بخطف Y: X abducted Y (بخطف is the verbal noun, not a verb with a subject after).
+    let ev = code("قام مسلحون ملثمون بخطف مدير مدرسة في مدينة كركوك.");
+    let (a, r) = sides(&ev, "ASSAULT");
+    assert_eq!(a, vec!["-/UAF".to_string()]);
+    assert!(r.iter().any(|x| x.ends_with("/EDU")), "{r:?}");
+    // The victim is an unknown head noun named through its genitive.
+    let ev = code("قام مسلحون باختطاف وكيل وزارة الصحة العراقية من منزله.");
+    let (a, r) = sides(&ev, "ASSAULT");
+    assert_eq!(a, vec!["-/UAF".to_string()]);
+    assert_eq!(r, vec!["IRQ/GOV".to_string()]);
+}
