@@ -137,6 +137,8 @@ pub(crate) fn is_number_like(s: &TokenizedSentence, t: usize) -> bool {
         "عشرات"
             | "مءات"
             | "الاف"
+            | "عده"
+            | "بضعه"
             | "اثنان"
             | "اثنين"
             | "ثلاثه"

@@ -513,7 +513,49 @@ pub fn mentions_with(
         }
         out.push(m);
     }
+    owner_codes(s, &mut out);
     out
+}
+
+/// Forms of تابع "belonging to" (قوة تابعة لحركة حماس، طائرة التابعة للقوات الأميركية).
+const BELONGING: &[&str] = &[
+    "تابع",
+    "تابعه",
+    "التابع",
+    "التابعه",
+    "تابعون",
+    "تابعين",
+    "التابعون",
+    "التابعين",
+];
+
+/// A generic entity followed by "belonging to" a known one takes its owner's country
+/// (طائرة بدون طيار تابعة للقوات الاميركية -> USA): the owner decides whose it is.
+fn owner_codes(s: &TokenizedSentence, mentions: &mut [Mention]) {
+    for i in 0..mentions.len() {
+        let t = mentions[i].end;
+        let linked = t < s.len()
+            && s.tokens[t].kind == TokenKind::Word
+            && BELONGING.contains(&strip_conj(s.norm_of(t)));
+        if !linked
+            || mentions[i]
+                .ents
+                .iter()
+                .any(|e| e.code.is_some() || !e.generic)
+        {
+            continue;
+        }
+        let owner = mentions
+            .iter()
+            .find(|m| m.start == t + 1 && m.prep.as_deref() == Some("ل"))
+            .and_then(|m| m.ents.first())
+            .and_then(|e| e.code.clone());
+        if let Some(code) = owner {
+            for e in &mut mentions[i].ents {
+                e.code = Some(code.clone());
+            }
+        }
+    }
 }
 
 /// Words (normalised, with or without و and the article) that end the name of a strike by

@@ -296,3 +296,15 @@ fn verbal_noun_after_qama_and_unknown_head_nouns() {
     assert_eq!(a, vec!["-/UAF".to_string()]);
     assert_eq!(r, vec!["IRQ/GOV".to_string()]);
 }
+
+#[test]
+fn owners_and_counted_agents_give_the_country() {
+    // تابعة لـ X: a generic party belongs to X.
+    let ev = code("قتل ثلاثة مدنيين في غارة شنتها طائرة بدون طيار تابعة للجيش التركي.");
+    assert_eq!(sides(&ev, "ASSAULT").0, vec!["TUR/MIL".to_string()]);
+    let ev = code("هاجم مسلحون تابعون لحركة حماس مقرا للشرطة في غزة.");
+    assert_eq!(sides(&ev, "ASSAULT").0, vec!["PSE/UAF".to_string()]);
+    // A count word (عدة) between the agent marker and the agent.
+    let ev = code("تعرض المعتقل للتعذيب من قبل عدة ضباط سوريين.");
+    assert_eq!(sides(&ev, "ASSAULT").0, vec!["SYR/MIL".to_string()]);
+}
