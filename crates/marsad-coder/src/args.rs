@@ -167,7 +167,7 @@ const COUNT_FILLERS: &[&str] = &["لا", "يقل", "يزيد", "عن", "من"];
 /// One past the count phrase that starts at token `t` (15، ثلاثة، ما لا يقل عن 28، نحو
 /// عشرين، and a partitive من after it: اربعة من), or `t` when no count starts there. The
 /// victims of a casualty noun or passive verb follow the count (مقتل اربعة من عناصر الشرطة).
-fn skip_count(s: &TokenizedSentence, t: usize) -> usize {
+pub(crate) fn skip_count(s: &TokenizedSentence, t: usize) -> usize {
     let mut end = t;
     let mut i = t;
     while i < s.len() && i < t + 6 {

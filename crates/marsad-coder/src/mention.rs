@@ -504,7 +504,11 @@ pub fn mentions_with(
             let joined_by_clitic = m.start == last.end && starts_with_wa(s, m.start);
             let joined_by_word = m.start == last.end + 1 && is_conj_token(s, last.end);
             let same_prep = m.prep.is_none() || m.prep == last.prep || joined_by_clitic;
-            if (joined_by_clitic || joined_by_word) && same_prep {
+            // X بينهم N Y: the Y are among the X (15 شخصا بينهم سبعة جنود), so both name
+            // the party.
+            let among =
+                among_link(s, last.end, m.start) && matches!(m.prep.as_deref(), None | Some("من"));
+            if ((joined_by_clitic || joined_by_word) && same_prep) || among {
                 last.end = m.end;
                 last.ents.extend(m.ents);
                 last.named_multiword |= m.named_multiword;
@@ -515,6 +519,24 @@ pub fn mentions_with(
     }
     owner_codes(s, &mut out);
     out
+}
+
+/// Whether the tokens from `a` to `b` read "among them" and a count (بينهم سبعة، من
+/// بينهم اثنان، منهم ثلاثة من): the noun phrase at `b` is part of the one before `a`.
+fn among_link(s: &TokenizedSentence, a: usize, b: usize) -> bool {
+    if a >= b || b > s.len() {
+        return false;
+    }
+    let w = |t: usize| s.norm_of(t);
+    let mut t = a;
+    if t + 1 < b && w(t) == "من" && w(t + 1) == "بينهم" {
+        t += 2;
+    } else if matches!(w(t), "بينهم" | "منهم" | "بينهن" | "منهن") {
+        t += 1;
+    } else {
+        return false;
+    }
+    t < b && crate::args::skip_count(s, t) == b
 }
 
 /// Forms of تابع "belonging to" (قوة تابعة لحركة حماس، طائرة التابعة للقوات الأميركية).

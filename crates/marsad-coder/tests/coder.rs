@@ -308,3 +308,14 @@ fn owners_and_counted_agents_give_the_country() {
     let ev = code("تعرض المعتقل للتعذيب من قبل عدة ضباط سوريين.");
     assert_eq!(sides(&ev, "ASSAULT").0, vec!["SYR/MIL".to_string()]);
 }
+
+#[test]
+fn victims_among_the_counted() {
+    // بينهم N X: the X are among the victims and name them too.
+    let ev = code("قتل 15 شخصا بينهم ثلاثة جنود في انفجار سيارة مفخخة في كركوك.");
+    let r = sides(&ev, "ASSAULT").1;
+    assert!(r.contains(&"IRQ/MIL".to_string()), "{r:?}");
+    let ev = code("أسفر الانفجار عن مقتل عشرة أشخاص بينهم أربعة من رجال الشرطة في البصرة.");
+    let r = sides(&ev, "ASSAULT").1;
+    assert!(r.contains(&"IRQ/COP".to_string()), "{r:?}");
+}
