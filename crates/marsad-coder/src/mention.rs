@@ -518,7 +518,49 @@ pub fn mentions_with(
         out.push(m);
     }
     owner_codes(s, &mut out);
+    possessor_codes(s, &mut out, text_of);
     out
+}
+
+/// A generic one-word party with a possessive pronoun (قواته، جنودها، عناصره) belongs to
+/// the nearest party named before it in the sentence (أعلن الجيش الأميركي أن قواته قتلت:
+/// the forces are American): it takes that party's country. The written ة of a feminine
+/// noun is not a pronoun, so the suffix is read from the original text.
+fn possessor_codes(
+    s: &TokenizedSentence,
+    mentions: &mut [Mention],
+    text_of: &dyn Fn(u32, u32) -> String,
+) {
+    for i in 0..mentions.len() {
+        let m = &mentions[i];
+        if m.end != m.start + 1
+            || m.ents.len() != 1
+            || m.ents[0].code.is_some()
+            || !m.ents[0].generic
+            || s.tokens[m.start].kind != TokenKind::Word
+        {
+            continue;
+        }
+        let surface = text_of(s.tokens[m.start].start, s.tokens[m.start].end);
+        let possessed = ["ه", "ها", "هم", "هما"]
+            .iter()
+            .any(|p| surface.ends_with(p))
+            && s.segs_of(m.start).iter().any(|sg| sg.suffix);
+        if !possessed {
+            continue;
+        }
+        // The owner is the nearest party before it that no preposition governs (a subject
+        // or object, not a place such as الحدود مع أفغانستان); a party with no country
+        // gives none.
+        let owner = mentions[..i]
+            .iter()
+            .rev()
+            .find(|o| o.prep.is_none())
+            .and_then(|o| o.ents.iter().find_map(|e| e.code.clone()));
+        if let Some(code) = owner {
+            mentions[i].ents[0].code = Some(code);
+        }
+    }
 }
 
 /// Whether the tokens from `a` to `b` read "among them" and a count (بينهم سبعة، من

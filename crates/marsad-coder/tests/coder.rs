@@ -319,3 +319,9 @@ fn victims_among_the_counted() {
     let r = sides(&ev, "ASSAULT").1;
     assert!(r.contains(&"IRQ/COP".to_string()), "{r:?}");
 }
+
+#[test]
+fn possessed_forces_belong_to_the_party_before() {
+    let ev = code("وقال الجيش البريطاني إن قواته قتلت خمسة مسلحين قرب البصرة.");
+    assert_eq!(sides(&ev, "ASSAULT").0, vec!["GBR/MIL".to_string()]);
+}
