@@ -120,7 +120,7 @@ fn clause_end(s: &TokenizedSentence, t: usize) -> usize {
     i
 }
 
-fn is_number_like(s: &TokenizedSentence, t: usize) -> bool {
+pub(crate) fn is_number_like(s: &TokenizedSentence, t: usize) -> bool {
     if t >= s.len() {
         return false;
     }
@@ -137,6 +137,8 @@ fn is_number_like(s: &TokenizedSentence, t: usize) -> bool {
         "عشرات"
             | "مءات"
             | "الاف"
+            | "عده"
+            | "بضعه"
             | "اثنان"
             | "اثنين"
             | "ثلاثه"
@@ -165,7 +167,7 @@ const COUNT_FILLERS: &[&str] = &["لا", "يقل", "يزيد", "عن", "من"];
 /// One past the count phrase that starts at token `t` (15، ثلاثة، ما لا يقل عن 28، نحو
 /// عشرين، and a partitive من after it: اربعة من), or `t` when no count starts there. The
 /// victims of a casualty noun or passive verb follow the count (مقتل اربعة من عناصر الشرطة).
-fn skip_count(s: &TokenizedSentence, t: usize) -> usize {
+pub(crate) fn skip_count(s: &TokenizedSentence, t: usize) -> usize {
     let mut end = t;
     let mut i = t;
     while i < s.len() && i < t + 6 {
@@ -340,6 +342,27 @@ pub(crate) fn assign(
     };
 
     match trig.kind {
+        TriggerKind::Verb if is_masdar(s, hit) => {
+            // A verb form after ب or ل is its verbal noun (قام مسلحون بخطف موظف، عمدوا
+            // لقتل): the noun phrase after it (past a count) is the object, the subject
+            // stands before (قام X ب...) or comes from an agent phrase.
+            let after_count = skip_count(s, te);
+            // The object may be an unknown head noun whose genitive is known (بخطف وكيل
+            // وزارة النفط): one plain word, then the mention.
+            let head_noun = unknown_head_noun(s, mentions, te);
+            let object = (0..mentions.len()).find(|&i| {
+                let at = mentions[i].start;
+                (at == te || (after_count > te && at == after_count) || (head_noun && at == te + 1))
+                    && free(i)
+            });
+            if let Some(o) = object {
+                used.push(o);
+            }
+            roles.recipient = object.or_else(|| with_prep(&used));
+            roles.actor = agent
+                .or_else(|| did_subject(s, mentions, c_start, ts, &used))
+                .or_else(|| before(&used));
+        }
         TriggerKind::Verb => {
             // A noun phrase right before the verb is its subject even when a count
             // follows (قوات الامن قتلت ثلاثة متشددين): the count is then the object.
@@ -354,6 +377,11 @@ pub(crate) fn assign(
                 antecedent
             } else if trig.passive_likely && is_number_like(s, te) {
                 adjacent_subject
+            } else if plural_subject_suffix(s, ts) {
+                // A verb that carries a plural subject pronoun (اغتالوا، يطلقون) has no
+                // subject after it: Arabic verbs before their subject stay singular, so
+                // what follows is the object (ان مجهولين اغتالوا رجل الدين).
+                in_gap.or_else(|| before(&used))
             } else {
                 in_gap
                     .or_else(|| after(te, NEAR, true, &used))
@@ -435,6 +463,11 @@ pub(crate) fn assign(
             } else if passive {
                 roles.recipient = object;
                 roles.actor = agent;
+            } else if agent.is_some() {
+                // An agent phrase makes the verb passive (خطف موظف على يد مسلحين، قتل شرطي
+                // بنيران مسلحين): the subject is who underwent it.
+                roles.actor = agent;
+                roles.recipient = object.or(subject).or(prep_rcp);
             } else {
                 roles.actor = agent.or(subject);
                 roles.recipient = object.or(prep_rcp);
@@ -457,6 +490,12 @@ pub(crate) fn assign(
                         && m.prep.as_deref() == Some("ل")
                         && s.tokens[te].kind == TokenKind::Word
                         && !is_clause_break(s, te))
+                    // An unknown head noun whose genitive is known (اختطاف وكيل وزارة
+                    // الصحة): the victim is the head, named through its genitive.
+                    || (trig.genitive_is_recipient
+                        && m.start == te + 1
+                        && free(i)
+                        && unknown_head_noun(s, mentions, te))
             });
             if let Some(g) = genitive {
                 used.push(g);
@@ -465,9 +504,12 @@ pub(crate) fn assign(
             if let Some(r) = prep_rcp {
                 used.push(r);
             }
+            // "Which X carried out" after the noun names its actor before any subject
+            // search (قتل جنديان في هجوم نفذه مسلحون: not the soldiers).
+            let claimed = claimed_by(s, mentions, te, c_end).filter(|c| !used.contains(c));
             if trig.genitive_is_recipient || trig.subject_is_recipient {
                 roles.recipient = genitive.or(prep_rcp);
-                roles.actor = agent.or_else(|| {
+                roles.actor = agent.or(claimed).or_else(|| {
                     if trig.subject_is_recipient {
                         None
                     } else {
@@ -475,7 +517,7 @@ pub(crate) fn assign(
                     }
                 });
             } else {
-                roles.actor = agent.or(genitive).or_else(|| before(&used));
+                roles.actor = agent.or(genitive).or(claimed).or_else(|| before(&used));
                 roles.recipient = prep_rcp;
             }
         }
@@ -483,10 +525,165 @@ pub(crate) fn assign(
     if trig.event == "PROTEST" {
         protest_parties(s, mentions, ts, &mut roles);
     }
+    if trig.event == "ASSAULT" && roles.recipient.is_none() {
+        if let Some(r) = survivor(s, mentions, ts, c_start) {
+            // The survivor stands before the event noun, where its subject search looks.
+            if roles.actor == Some(r) {
+                roles.actor = None;
+            }
+            roles.recipient = Some(r);
+        } else {
+            roles.recipient = passing_target(s, mentions, te).filter(|&r| Some(r) != roles.actor);
+        }
+    }
     if roles.actor.is_some() && roles.actor == roles.recipient {
         roles.recipient = None;
     }
     roles
+}
+
+/// Whether the verb at token `t` ends in a plural subject pronoun: the past -وا (قتلوا،
+/// اغتالوا) or the imperfect -ون (يطلقون).
+fn plural_subject_suffix(s: &TokenizedSentence, t: usize) -> bool {
+    let w = s.norm_of(t);
+    let long = w.chars().count() >= 5;
+    long && (w.ends_with("وا") || (w.ends_with("ون") && (w.starts_with('ي') || w.starts_with('ت'))))
+}
+
+/// Whether token `t` is a plain word outside any mention that can head a noun phrase whose
+/// genitive follows: not a clitic, a clause break, a time word, a count or a preposition.
+fn unknown_head_noun(s: &TokenizedSentence, mentions: &[Mention], t: usize) -> bool {
+    t + 1 < s.len()
+        && s.tokens[t].kind == TokenKind::Word
+        && !s.tokens[t].detached_clitic
+        && !is_clause_break(s, t)
+        && !is_number_like(s, t)
+        && !TIME_WORDS.contains(&s.norm_of(t))
+        && crate::mention::governing_prep(s, t + 1, None).is_none()
+        && !mentions.iter().any(|m| m.start <= t && t < m.end)
+}
+
+/// Forms of قام "did", which with ب and a verbal noun makes a periphrastic verb (قام
+/// مسلحون بخطف موظف = gunmen abducted an employee).
+const DID: &[&str] = &["قام", "قامت", "قاموا", "تقوم", "يقوم", "يقومون"];
+
+/// The subject of قام X ب<verbal noun>: the mention right after قام, in the clause before
+/// the verbal noun.
+fn did_subject(
+    s: &TokenizedSentence,
+    mentions: &[Mention],
+    c_start: usize,
+    ts: usize,
+    used: &[usize],
+) -> Option<usize> {
+    let d = (c_start..ts).rev().find(|&t| {
+        s.tokens[t].kind == TokenKind::Word && {
+            let w = s.norm_of(t);
+            let w = w
+                .strip_prefix('و')
+                .or_else(|| w.strip_prefix('ف'))
+                .unwrap_or(w);
+            DID.contains(&w)
+        }
+    })?;
+    (0..mentions.len())
+        .find(|&i| mentions[i].start == d + 1 && mentions[i].end <= ts && !used.contains(&i))
+}
+
+/// Whether a verb trigger is read as its verbal noun: the word carries the preposition ب
+/// or ل (بخطف، بقتل، لقتل), which a finite verb cannot take; ل before an imperfect
+/// (ليقتل) is the subjunctive, not a preposition.
+fn is_masdar(s: &TokenizedSentence, hit: &TriggerHit) -> bool {
+    use marsad_text::clitic::proclitic::{PREP_BI, PREP_LI};
+    let Some(sg) = hit.m.first_seg else {
+        return false;
+    };
+    let w = s.norm_of(hit.tokens[0]);
+    let w = w
+        .strip_prefix('و')
+        .or_else(|| w.strip_prefix('ف'))
+        .unwrap_or(w);
+    if sg.proclitics & PREP_BI != 0 && w.starts_with('ب') {
+        return true;
+    }
+    sg.proclitics & PREP_LI != 0
+        && w.strip_prefix('ل')
+            .is_some_and(|r| !r.starts_with(['ي', 'ت', 'ن', 'ا']))
+}
+
+/// Verbs with a pronoun that refers back to an event noun: هجوم نفذه انتحاري، غارة شنتها
+/// طائرة، هجوم تبنته طالبان.
+const CARRIED_OUT_BY: &[&str] = &[
+    "نفذه",
+    "نفذها",
+    "نفذته",
+    "نفذتها",
+    "نفذهما",
+    "شنه",
+    "شنها",
+    "شنته",
+    "شنتها",
+    "تبناه",
+    "تبناها",
+    "تبنته",
+    "تبنتها",
+];
+
+/// The actor of an event noun named by a following "which X carried out" (هجوم انتحاري
+/// نفذته امرأة): the mention right after such a verb, at most three words after the noun
+/// (its adjectives and a place or time word may stand between).
+fn claimed_by(
+    s: &TokenizedSentence,
+    mentions: &[Mention],
+    te: usize,
+    c_end: usize,
+) -> Option<usize> {
+    let t = (te..(te + 4).min(c_end))
+        .find(|&t| s.tokens[t].kind == TokenKind::Word && CARRIED_OUT_BY.contains(&s.norm_of(t)))?;
+    (0..mentions.len()).find(|&i| mentions[i].start == t + 1 && mentions[i].prep.is_none())
+}
+
+/// Words before مرور that make it "as X passed" (لدى مرور دورية للشرطة، عند مرور موكب).
+const PASSING_CUES: &[&str] = &["لدي", "عند", "اثناء", "خلال", "لحظه"];
+
+/// The target of a bomb or an ambush named by "as X passed" after the trigger (انفجرت سيارة
+/// مفخخة لدى مرور دورية للشرطة): the mention right after مرور, or after one word when ل
+/// governs it (دورية للجيش الأميركي).
+fn passing_target(s: &TokenizedSentence, mentions: &[Mention], te: usize) -> Option<usize> {
+    let t = (te..s.len()).find(|&t| {
+        t >= 1
+            && s.tokens[t].kind == TokenKind::Word
+            && s.norm_of(t) == "مرور"
+            && PASSING_CUES.contains(&s.norm_of(t - 1))
+    })?;
+    (0..mentions.len()).find(|&i| {
+        let m = &mentions[i];
+        (m.start == t + 1 && m.prep.is_none())
+            || (m.start == t + 2
+                && m.prep.as_deref() == Some("ل")
+                && s.tokens[t + 1].kind == TokenKind::Word
+                && !is_clause_break(s, t + 1))
+    })
+}
+
+/// Forms of نجا "survived" (نجا X من محاولة اغتيال، ينجو من انفجار).
+const SURVIVED: &[&str] = &["نجا", "ونجا", "نجت", "ونجت", "ينجو", "تنجو", "نجوا", "نجيا"];
+
+/// The survivor of an attack named by نجا X من <trigger>: the first mention after نجا, in
+/// the trigger's clause, when من stands right before the trigger.
+fn survivor(
+    s: &TokenizedSentence,
+    mentions: &[Mention],
+    ts: usize,
+    c_start: usize,
+) -> Option<usize> {
+    if ts == 0 || s.norm_of(ts - 1) != "من" {
+        return None;
+    }
+    let v = (c_start..ts)
+        .rev()
+        .find(|&t| s.tokens[t].kind == TokenKind::Word && SURVIVED.contains(&s.norm_of(t)))?;
+    (0..mentions.len()).find(|&i| mentions[i].start > v && mentions[i].end < ts)
 }
 
 /// Sectors of the people who take to the streets (متظاهرون، طلاب، عمال، آلاف العراقيين).

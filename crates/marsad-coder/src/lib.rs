@@ -240,7 +240,7 @@ impl Coder {
             if actor_cheaper {
                 continue;
             }
-            if is_dawn_not_detonate(s, m.start)
+            if is_dawn_not_detonate(s, m.start, m.first_seg)
                 || is_unhamzated_homograph(s, m.start, m.first_seg)
                 || is_jussive_out_of_place(s, m.start)
             {
@@ -564,19 +564,14 @@ impl Coder {
     }
 }
 
-/// A verb takes no article and no ب/ك (الفجر is "the dawn", not "he detonated"); a noun
-/// takes no future سـ. Verbs that begin with ال themselves (التقى، التزم، ألحق) are keyed
-/// without it, like every lexicon word, so their match shows an "article" that is theirs.
+/// A noun takes no future سـ. (A verb form may carry an article or a preposition: for
+/// most triggers that is the verbal noun spelled like the verb - القصف، بخطف - and reads
+/// as the event.)
 fn clitics_fit(trig: &Trigger, seg: Option<marsad_text::Segmentation>) -> bool {
     use marsad_text::clitic::proclitic;
-    let Some(seg) = seg else { return true };
-    match trig.kind {
-        TriggerKind::Verb => {
-            let own_al = marsad_text::normalize(&trig.lemma).starts_with("ال");
-            let article = if own_al { 0 } else { proclitic::ARTICLE };
-            seg.proclitics & (article | proclitic::PREP_BI | proclitic::PREP_KA) == 0
-        }
-        TriggerKind::Noun => seg.proclitics & proclitic::FUTURE_SA == 0,
+    match (trig.kind, seg) {
+        (TriggerKind::Noun, Some(seg)) => seg.proclitics & proclitic::FUTURE_SA == 0,
+        _ => true,
     }
 }
 
@@ -611,8 +606,15 @@ fn is_jussive_out_of_place(s: &TokenizedSentence, t: usize) -> bool {
 }
 
 /// Undiacritised فجر is both "detonated" and "dawn"; before a day word (فجر الأربعاء،
-/// فجر اليوم، فجر 21 أيار) it is the time of day, not an explosion.
-fn is_dawn_not_detonate(s: &TokenizedSentence, t: usize) -> bool {
+/// فجر اليوم، فجر 21 أيار) or with the article it is the time of day, not an explosion.
+fn is_dawn_not_detonate(s: &TokenizedSentence, t: usize, seg: Option<Segmentation>) -> bool {
+    use marsad_text::clitic::proclitic;
+    // With the article it is always the dawn (قبل الفجر، صلاة الفجر): the verbal noun of
+    // فجّر is تفجير.
+    if seg.is_some_and(|g| g.proclitics & proclitic::ARTICLE != 0 && g.stem(s.norm_of(t)) == "فجر")
+    {
+        return true;
+    }
     const DAY_WORDS: &[&str] = &[
         "اليوم",
         "امس",

@@ -152,17 +152,35 @@ pub fn governing_prep(
         return None;
     }
     let p = strip_conj(s.norm_of(prev));
-    // Agent markers: من قبل X، على يد X.
-    if (p == "قبل" || p == "يد") && prev >= 1 {
-        let pp = strip_conj(s.norm_of(prev - 1));
-        if (p == "قبل" && pp == "من") || (p == "يد" && pp == "علي") {
-            return Some("by".into());
-        }
+    if is_agent_marker(s, prev) {
+        return Some("by".into());
+    }
+    // A count between the agent marker and the noun (على يد عشرة مسلحين).
+    if prev >= 1 && crate::args::is_number_like(s, prev) && is_agent_marker(s, prev - 1) {
+        return Some("by".into());
     }
     if PREP_WORDS.contains(&p) {
         return Some(p.to_string());
     }
     None
+}
+
+/// Whether token `t` ends an agent marker, which names who did what a passive or an event
+/// noun reports: من قبل X، على يد X، على أيدي X، بأيدي X، بنيران X، برصاص X (by the fire or
+/// the bullets of X).
+fn is_agent_marker(s: &TokenizedSentence, t: usize) -> bool {
+    if s.tokens[t].kind != TokenKind::Word || s.tokens[t].detached_clitic {
+        return false;
+    }
+    let p = strip_conj(s.norm_of(t));
+    if matches!(p, "بايدي" | "بيد" | "بنيران" | "برصاص") {
+        return true;
+    }
+    if t == 0 {
+        return false;
+    }
+    let pp = strip_conj(s.norm_of(t - 1));
+    (p == "قبل" && pp == "من") || (matches!(p, "يد" | "ايدي" | "يدي") && pp == "علي")
 }
 
 fn strip_conj(w: &str) -> &str {
@@ -428,6 +446,10 @@ pub fn mentions_with(
             if is_noun {
                 ent.start = s.tokens[noun].start;
                 ent.generic = false;
+                // A state's aircraft (طائرة أميركية، الطائرات الإسرائيلية) are its air force.
+                if is_aircraft_word(s.norm_of(noun)) && ent.sectors.is_empty() {
+                    ent.sectors.push("MIL".to_string());
+                }
                 let w = s.norm_of(noun);
                 let clitic = ["بال", "لل", "كال", "وبال", "ولل"]
                     .iter()
@@ -448,6 +470,16 @@ pub fn mentions_with(
         } else {
             (r.m.start, prep)
         };
+        // A nationality adjective on a strike by air or artillery (ضربة جوية أميركية، غارة
+        // إسرائيلية، قصف مدفعي تركي) names the state's armed forces: only they strike so.
+        if nationality
+            && start == r.m.start
+            && r.m.start > 0
+            && is_military_strike_word(s.norm_of(r.m.start - 1))
+            && ent.sectors.is_empty()
+        {
+            ent.sectors.push("MIL".to_string());
+        }
         // A plural nationality standing alone names people: آلاف العراقيين.
         if nationality && start == r.m.start && end == r.m.end && ent.sectors.is_empty() {
             let w = s.norm_of(r.m.end - 1);
@@ -472,7 +504,11 @@ pub fn mentions_with(
             let joined_by_clitic = m.start == last.end && starts_with_wa(s, m.start);
             let joined_by_word = m.start == last.end + 1 && is_conj_token(s, last.end);
             let same_prep = m.prep.is_none() || m.prep == last.prep || joined_by_clitic;
-            if (joined_by_clitic || joined_by_word) && same_prep {
+            // X بينهم N Y: the Y are among the X (15 شخصا بينهم سبعة جنود), so both name
+            // the party.
+            let among =
+                among_link(s, last.end, m.start) && matches!(m.prep.as_deref(), None | Some("من"));
+            if ((joined_by_clitic || joined_by_word) && same_prep) || among {
                 last.end = m.end;
                 last.ents.extend(m.ents);
                 last.named_multiword |= m.named_multiword;
@@ -481,7 +517,143 @@ pub fn mentions_with(
         }
         out.push(m);
     }
+    owner_codes(s, &mut out);
+    possessor_codes(s, &mut out, text_of);
     out
+}
+
+/// A generic one-word party with a possessive pronoun (قواته، جنودها، عناصره) belongs to
+/// the nearest party named before it in the sentence (أعلن الجيش الأميركي أن قواته قتلت:
+/// the forces are American): it takes that party's country. The written ة of a feminine
+/// noun is not a pronoun, so the suffix is read from the original text.
+fn possessor_codes(
+    s: &TokenizedSentence,
+    mentions: &mut [Mention],
+    text_of: &dyn Fn(u32, u32) -> String,
+) {
+    for i in 0..mentions.len() {
+        let m = &mentions[i];
+        if m.end != m.start + 1
+            || m.ents.len() != 1
+            || m.ents[0].code.is_some()
+            || !m.ents[0].generic
+            || s.tokens[m.start].kind != TokenKind::Word
+        {
+            continue;
+        }
+        let surface = text_of(s.tokens[m.start].start, s.tokens[m.start].end);
+        let possessed = ["ه", "ها", "هم", "هما"]
+            .iter()
+            .any(|p| surface.ends_with(p))
+            && s.segs_of(m.start).iter().any(|sg| sg.suffix);
+        if !possessed {
+            continue;
+        }
+        // The owner is the nearest party before it that no preposition governs (a subject
+        // or object, not a place such as الحدود مع أفغانستان); a party with no country
+        // gives none.
+        let owner = mentions[..i]
+            .iter()
+            .rev()
+            .find(|o| o.prep.is_none())
+            .and_then(|o| o.ents.iter().find_map(|e| e.code.clone()));
+        if let Some(code) = owner {
+            mentions[i].ents[0].code = Some(code);
+        }
+    }
+}
+
+/// Whether the tokens from `a` to `b` read "among them" and a count (بينهم سبعة، من
+/// بينهم اثنان، منهم ثلاثة من): the noun phrase at `b` is part of the one before `a`.
+fn among_link(s: &TokenizedSentence, a: usize, b: usize) -> bool {
+    if a >= b || b > s.len() {
+        return false;
+    }
+    let w = |t: usize| s.norm_of(t);
+    let mut t = a;
+    if t + 1 < b && w(t) == "من" && w(t + 1) == "بينهم" {
+        t += 2;
+    } else if matches!(w(t), "بينهم" | "منهم" | "بينهن" | "منهن") {
+        t += 1;
+    } else {
+        return false;
+    }
+    t < b && crate::args::skip_count(s, t) == b
+}
+
+/// Forms of تابع "belonging to" (قوة تابعة لحركة حماس، طائرة التابعة للقوات الأميركية).
+const BELONGING: &[&str] = &[
+    "تابع",
+    "تابعه",
+    "التابع",
+    "التابعه",
+    "تابعون",
+    "تابعين",
+    "التابعون",
+    "التابعين",
+];
+
+/// A generic entity followed by "belonging to" a known one takes its owner's country
+/// (طائرة بدون طيار تابعة للقوات الاميركية -> USA): the owner decides whose it is.
+fn owner_codes(s: &TokenizedSentence, mentions: &mut [Mention]) {
+    for i in 0..mentions.len() {
+        let t = mentions[i].end;
+        let linked = t < s.len()
+            && s.tokens[t].kind == TokenKind::Word
+            && BELONGING.contains(&strip_conj(s.norm_of(t)));
+        if !linked
+            || mentions[i]
+                .ents
+                .iter()
+                .any(|e| e.code.is_some() || !e.generic)
+        {
+            continue;
+        }
+        let owner = mentions
+            .iter()
+            .find(|m| m.start == t + 1 && m.prep.as_deref() == Some("ل"))
+            .and_then(|m| m.ents.first())
+            .and_then(|e| e.code.clone());
+        if let Some(code) = owner {
+            for e in &mut mentions[i].ents {
+                e.code = Some(code.clone());
+            }
+        }
+    }
+}
+
+/// Words (normalised, with or without و and the article) that end the name of a strike by
+/// air or artillery: ضربة جوية، غارة، قصف صاروخي، قصف مدفعي.
+fn is_military_strike_word(w: &str) -> bool {
+    let w = strip_conj(w);
+    let w = w
+        .strip_prefix("ال")
+        .filter(|r| r.chars().count() >= 3)
+        .unwrap_or(w);
+    matches!(
+        w,
+        "جويه"
+            | "جوي"
+            | "جويا"
+            | "غاره"
+            | "غارات"
+            | "قصف"
+            | "صاروخي"
+            | "صاروخيه"
+            | "مدفعي"
+            | "مدفعيه"
+            | "طيران"
+    )
+}
+
+/// Words (normalised, with or without و and the article) for aircraft.
+fn is_aircraft_word(w: &str) -> bool {
+    let w = strip_conj(w);
+    let w = w
+        .strip_prefix("ال")
+        .filter(|r| r.chars().count() >= 3)
+        .unwrap_or(w);
+    matches!(w, "طاءره" | "طاءرات" | "طاءرتين" | "مروحيه" | "مروحيات")
 }
 
 fn merge_sectors(primary: &[String], secondary: &[String]) -> Vec<String> {

@@ -238,3 +238,109 @@ fn homographs_after_normalisation_are_told_apart() {
     let ev = code("وقررت السلطات إبعاد الصحافي الأجنبي.");
     assert!(ev.iter().any(|e| e.event[0] == "COERCE"), "{ev:#?}");
 }
+
+#[test]
+fn agent_phrases_name_the_attacker() {
+    // على أيدي X after a passive verb: X attacked, the subject was abducted.
+    let ev = code("اختطف مهندس تركي على أيدي مسلحين في ضواحي بغداد.");
+    let (a, r) = sides(&ev, "ASSAULT");
+    assert_eq!(a, vec!["-/UAF".to_string()]);
+    assert!(r.iter().any(|x| x.starts_with("TUR")), "{r:?}");
+    // بنيران X: by the fire of X.
+    let ev = code("قتل شرطي بنيران مسلحين مجهولين في مدينة الموصل.");
+    let (a, r) = sides(&ev, "ASSAULT");
+    assert_eq!(a, vec!["-/UAF".to_string()]);
+    assert_eq!(r, vec!["IRQ/COP".to_string()]);
+}
+
+#[test]
+fn plural_verb_takes_no_subject_after_it() {
+    let ev = code("ذكرت الشرطة أن مجهولين اغتالوا القاضي في مدينة البصرة.");
+    let (a, r) = sides(&ev, "ASSAULT");
+    assert_eq!(a, vec!["-/UAF".to_string()]);
+    assert_eq!(r, vec!["IRQ/JUD".to_string()]);
+}
+
+#[test]
+fn a_states_strikes_and_aircraft_are_its_military() {
+    let ev = code("قصفت طائرة تركية قرية في شمال العراق.");
+    assert_eq!(sides(&ev, "ASSAULT").0, vec!["TUR/MIL".to_string()]);
+    let ev = code("أدت ضربة جوية روسية إلى مقتل عشرة مدنيين في إدلب.");
+    assert!(ev
+        .iter()
+        .filter(|e| e.event[0] == "ASSAULT")
+        .any(|e| e
+            .actor
+            .iter()
+            .any(|x| x.code.as_deref() == Some("RUS") && x.sector.as_deref() == Some("MIL"))));
+}
+
+#[test]
+fn who_carried_out_an_attack_and_who_it_hit() {
+    // هجوم نفذه X: X is the attacker, not the victims of قتل before it.
+    let ev = code("قتل جنديان في هجوم نفذه مسلحون على حاجز للجيش قرب الموصل.");
+    let (a, r) = sides(&ev, "ASSAULT");
+    assert_eq!(a, vec!["-/UAF".to_string()]);
+    assert_eq!(r, vec!["IRQ/MIL".to_string()]);
+    // لدى مرور X: the bomb went off as X passed.
+    let ev = code("انفجرت عبوة ناسفة لدى مرور دورية للجيش اللبناني في طرابلس.");
+    assert_eq!(sides(&ev, "ASSAULT").1, vec!["LBN/MIL".to_string()]);
+    // نجا X من: X survived the attack.
+    let ev = code("نجا محافظ نينوى من محاولة اغتيال في الموصل.");
+    let (a, r) = sides(&ev, "ASSAULT");
+    assert!(a.is_empty(), "{a:?}");
+    assert_eq!(r, vec!["IRQ/GOV".to_string()]);
+}
+
+#[test]
+fn casualty_idioms_and_dual_victims() {
+    let ev = code("لقي خمسة جنود على الأقل مصرعهم في هجوم بقذائف الهاون في كابول.");
+    assert_eq!(sides(&ev, "ASSAULT").1, vec!["AFG/MIL".to_string()]);
+    let ev = code("قتل شرطيان عراقيان في انفجار عبوة ناسفة.");
+    assert_eq!(sides(&ev, "ASSAULT").1, vec!["IRQ/COP".to_string()]);
+    let ev = code("سقط عشرات المدنيين بين قتيل وجريح في قصف على حلب.");
+    assert!(sides(&ev, "ASSAULT").1.iter().any(|x| x.ends_with("/CVL")));
+}
+
+#[test]
+fn verbal_noun_after_qama_and_unknown_head_nouns() {
+    // قام X بخطف Y: X abducted Y (بخطف is the verbal noun, not a verb with a subject after).
+    let ev = code("قام مسلحون ملثمون بخطف مدير مدرسة في مدينة كركوك.");
+    let (a, r) = sides(&ev, "ASSAULT");
+    assert_eq!(a, vec!["-/UAF".to_string()]);
+    assert!(r.iter().any(|x| x.ends_with("/EDU")), "{r:?}");
+    // The victim is an unknown head noun named through its genitive.
+    let ev = code("قام مسلحون باختطاف وكيل وزارة الصحة العراقية من منزله.");
+    let (a, r) = sides(&ev, "ASSAULT");
+    assert_eq!(a, vec!["-/UAF".to_string()]);
+    assert_eq!(r, vec!["IRQ/GOV".to_string()]);
+}
+
+#[test]
+fn owners_and_counted_agents_give_the_country() {
+    // تابعة لـ X: a generic party belongs to X.
+    let ev = code("قتل ثلاثة مدنيين في غارة شنتها طائرة بدون طيار تابعة للجيش التركي.");
+    assert_eq!(sides(&ev, "ASSAULT").0, vec!["TUR/MIL".to_string()]);
+    let ev = code("هاجم مسلحون تابعون لحركة حماس مقرا للشرطة في غزة.");
+    assert_eq!(sides(&ev, "ASSAULT").0, vec!["PSE/UAF".to_string()]);
+    // A count word (عدة) between the agent marker and the agent.
+    let ev = code("تعرض المعتقل للتعذيب من قبل عدة ضباط سوريين.");
+    assert_eq!(sides(&ev, "ASSAULT").0, vec!["SYR/MIL".to_string()]);
+}
+
+#[test]
+fn victims_among_the_counted() {
+    // بينهم N X: the X are among the victims and name them too.
+    let ev = code("قتل 15 شخصا بينهم ثلاثة جنود في انفجار سيارة مفخخة في كركوك.");
+    let r = sides(&ev, "ASSAULT").1;
+    assert!(r.contains(&"IRQ/MIL".to_string()), "{r:?}");
+    let ev = code("أسفر الانفجار عن مقتل عشرة أشخاص بينهم أربعة من رجال الشرطة في البصرة.");
+    let r = sides(&ev, "ASSAULT").1;
+    assert!(r.contains(&"IRQ/COP".to_string()), "{r:?}");
+}
+
+#[test]
+fn possessed_forces_belong_to_the_party_before() {
+    let ev = code("وقال الجيش البريطاني إن قواته قتلت خمسة مسلحين قرب البصرة.");
+    assert_eq!(sides(&ev, "ASSAULT").0, vec!["GBR/MIL".to_string()]);
+}
