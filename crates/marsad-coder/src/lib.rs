@@ -564,14 +564,17 @@ impl Coder {
     }
 }
 
-/// A noun takes no future سـ. (A verb form may carry an article or a preposition: for
-/// most triggers that is the verbal noun spelled like the verb - القصف، بخطف - and reads
-/// as the event.)
+/// A noun takes no future سـ. A verb form takes no article: with it, it is the verbal
+/// noun as a name (الطلب 'demand', الحكم 'the verdict', الفجر 'the dawn'), which the
+/// noun entries cover where it is an event. After a preposition it reads as the verbal
+/// noun of an action (قام مسلحون بخطف مدير): kept. Verbs that begin with ال themselves
+/// (التقى، التزم) are keyed without it, like every lexicon word.
 fn clitics_fit(trig: &Trigger, seg: Option<marsad_text::Segmentation>) -> bool {
     use marsad_text::clitic::proclitic;
-    match (trig.kind, seg) {
-        (TriggerKind::Noun, Some(seg)) => seg.proclitics & proclitic::FUTURE_SA == 0,
-        _ => true,
+    let Some(seg) = seg else { return true };
+    match trig.kind {
+        TriggerKind::Noun => seg.proclitics & proclitic::FUTURE_SA == 0,
+        TriggerKind::Verb => seg.proclitics & proclitic::ARTICLE == 0 || trig.lemma_has_article,
     }
 }
 

@@ -112,6 +112,9 @@ pub struct Trigger {
     pub quad: u8,
     /// The form as written in the lexicon (first form of the line), for explanations.
     pub lemma: String,
+    /// The lemma itself begins with ال (التقى، التزم): its matches strip an "article"
+    /// that belongs to the verb.
+    pub lemma_has_article: bool,
     pub at: SourceLine,
 }
 
@@ -541,6 +544,7 @@ impl Lexicon {
             score: plover::score(event, mode.as_deref()),
             quad: plover::quad_code(event),
             lemma: String::new(),
+            lemma_has_article: false,
             at: rec.at.clone(),
         };
         let mut gap = 3u8;
@@ -618,6 +622,7 @@ impl Lexicon {
         let id = self.triggers.len() as u32;
         let all = forms(rec, f[3])?;
         t.lemma = all[0].to_string();
+        t.lemma_has_article = normalize(all[0]).starts_with("ال");
         for form in all {
             for (phrase, tag) in expand_form(rec, kind, form)? {
                 let refs: Vec<&str> = phrase.iter().map(String::as_str).collect();
