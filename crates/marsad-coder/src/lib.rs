@@ -641,16 +641,18 @@ fn is_dawn_not_detonate(s: &TokenizedSentence, t: usize, seg: Option<Segmentatio
 }
 
 /// An event that names where it happened (a town, or a stretch between two), whom it
-/// targeted, and who reports it. Such a report is kept even when the learned filter scores
-/// it low: the filter learned from 1,200 gold sentences in which these specifics are rare,
-/// and they are what makes a mention of violence a reported event.
+/// targeted, and who reports it or when it happened. Such a report is kept even when the
+/// learned filter scores it low: the filter learned from 1,200 gold sentences in which
+/// these specifics are rare, and they are what makes a mention of violence a reported
+/// event.
 fn is_specific_report(e: &Event) -> bool {
     let located = e
         .event_loc
         .as_ref()
         .is_some_and(|l| matches!(l.precision.as_str(), "point" | "between"));
     let target = e.recipient.iter().any(|r| r.sector.is_some());
-    located && target && e.attribution.is_some()
+    let dated = e.date_precision.as_deref().is_some_and(|p| p != "story");
+    located && target && (e.attribution.is_some() || dated)
 }
 
 /// Sectors whose members belong to the country they are in: the police, officials,
