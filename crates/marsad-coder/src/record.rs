@@ -56,8 +56,9 @@ pub struct Event {
     /// an event of this category (only for categories with a model).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub confidence: Option<f32>,
-    /// Extension: the learned filter scored the event under its threshold; `--filter`
-    /// leaves such events out.
+    /// Extension: the learned filter scored the event under its threshold and it is no
+    /// specific report, so the default output leaves it out (`--include-nonfactual` keeps
+    /// it).
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub low_confidence: bool,
     /// Extension: PLOVER auxiliary modes (`negation`, `hypothetical`, `future`, `historical`).
