@@ -529,6 +529,9 @@ impl Coder {
             });
         }
         merge_duplicates(events, first_new);
+        for e in events[first_new..].iter_mut() {
+            imply_bomber(e);
+        }
 
         // Learned filters: score the sentence for each filtered category it has a
         // factual candidate of.
@@ -638,6 +641,45 @@ fn is_dawn_not_detonate(s: &TokenizedSentence, t: usize, seg: Option<Segmentatio
         return false;
     }
     s.tokens[t + 1].kind == marsad_text::TokenKind::Number || DAY_WORDS.contains(&s.norm_of(t + 1))
+}
+
+/// A bombing with no named perpetrator was carried out by someone: PLOVER's unidentified
+/// armed party (UAF), written as the device that names it (انفجرت قنبلة، هجوم انتحاري بسيارة
+/// مفخخة). Only for factual bombings; `identifier_text` says the party is implied.
+fn imply_bomber(e: &mut Event) {
+    let bombing = e.event[0] == "ASSAULT"
+        && e.mode
+            .iter()
+            .any(|m| m == "explosives" || m == "suicide-attack");
+    if !bombing || !e.actor.is_empty() || !is_factual(e) {
+        return;
+    }
+    // The words must name a device someone placed or drove (a bare انفجار may be an
+    // accident).
+    const DEVICES: &[&str] = &[
+        "عبوه",
+        "عبوات",
+        "قنبله",
+        "قنابل",
+        "مفخخه",
+        "ملغومه",
+        "انتحاري",
+        "ناسف",
+        "لغم",
+        "الغام",
+    ];
+    let Some(device) = e.event_text.iter().rev().find(|t| {
+        let n = marsad_text::normalize(t);
+        DEVICES.iter().any(|d| n.contains(d))
+    }) else {
+        return;
+    };
+    e.actor.push(Entity {
+        sector: Some("UAF".into()),
+        entity_text: device.clone(),
+        identifier_text: Some("unidentified attackers (implied by the weapon)".into()),
+        ..Entity::default()
+    });
 }
 
 /// An event that names where it happened (a town, or a stretch between two), whom it

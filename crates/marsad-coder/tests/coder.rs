@@ -344,3 +344,25 @@ fn possessed_forces_belong_to_the_party_before() {
     let ev = code("وقال الجيش البريطاني إن قواته قتلت خمسة مسلحين قرب البصرة.");
     assert_eq!(sides(&ev, "ASSAULT").0, vec!["GBR/MIL".to_string()]);
 }
+
+#[test]
+fn a_bombing_without_a_named_perpetrator_has_an_implied_attacker() {
+    let ev = code("انفجرت سيارة مفخخة قرب سوق شعبي في مدينة الحلة فقتلت خمسة أشخاص.");
+    let e = ev
+        .iter()
+        .find(|e| e.event[0] == "ASSAULT" && !e.actor.is_empty())
+        .unwrap_or_else(|| panic!("{ev:#?}"));
+    assert_eq!(e.actor[0].sector.as_deref(), Some("UAF"));
+    assert!(e.actor[0].code.is_none());
+    assert!(e.actor[0]
+        .identifier_text
+        .as_deref()
+        .is_some_and(|t| t.contains("implied")));
+    // A named perpetrator is kept as it is.
+    let ev = code("فجر انتحاري من تنظيم داعش سيارة مفخخة في بغداد.");
+    assert!(ev.iter().filter(|e| e.event[0] == "ASSAULT").all(|e| e
+        .actor
+        .iter()
+        .all(|a| a.identifier_text.as_deref()
+            != Some("unidentified attackers (implied by the weapon)"))));
+}
