@@ -27,14 +27,13 @@ pub mod coref;
 mod features;
 pub mod mention;
 pub mod modality;
+mod reading;
 pub mod record;
 pub mod size;
 pub mod when;
 
 use marsad_lexicon::{CueKind, Lexicon, PhraseMatch, Trigger, TriggerKind};
-use marsad_text::{
-    split_sentences, tokenize, Segmentation, SentenceSpan, TokenKind, TokenizedSentence,
-};
+use marsad_text::{split_sentences, tokenize, SentenceSpan, TokenKind, TokenizedSentence};
 pub use record::{
     Attribution, CiteInfo, Condition, Count, Entity, Event, Evidence, Location, Size, TextInfo,
 };
@@ -240,10 +239,7 @@ impl Coder {
             if actor_cheaper {
                 continue;
             }
-            if is_dawn_not_detonate(s, m.start, m.first_seg)
-                || is_unhamzated_homograph(s, m.start, m.first_seg)
-                || is_jussive_out_of_place(s, m.start)
-            {
+            if !reading::word_reads_as_trigger(s, m.start, m.first_seg) {
                 continue;
             }
             let tokens: Vec<usize> = (m.start..m.end)
@@ -252,7 +248,7 @@ impl Coder {
             let mut seen: Vec<&str> = Vec::new();
             for &e in &m.entries {
                 let trig = &self.lex.triggers[e as usize];
-                if seen.contains(&trig.event) || !clitics_fit(trig, m.first_seg) {
+                if seen.contains(&trig.event) || !reading::clitics_fit(trig, m.first_seg) {
                     continue;
                 }
                 seen.push(trig.event);
@@ -565,82 +561,6 @@ impl Coder {
             });
         }
     }
-}
-
-/// A noun takes no future سـ. A verb form takes no article: with it, it is the verbal
-/// noun as a name (الطلب 'demand', الحكم 'the verdict', الفجر 'the dawn'), which the
-/// noun entries cover where it is an event. After a preposition it reads as the verbal
-/// noun of an action (قام مسلحون بخطف مدير): kept. Verbs that begin with ال themselves
-/// (التقى، التزم) are keyed without it, like every lexicon word.
-fn clitics_fit(trig: &Trigger, seg: Option<marsad_text::Segmentation>) -> bool {
-    use marsad_text::clitic::proclitic;
-    let Some(seg) = seg else { return true };
-    match trig.kind {
-        TriggerKind::Noun => seg.proclitics & proclitic::FUTURE_SA == 0,
-        TriggerKind::Verb => seg.proclitics & proclitic::ARTICLE == 0 || trig.lemma_has_article,
-    }
-}
-
-/// Trigger stems that normalisation (أ إ → ا) makes identical to a far commoner word, with
-/// the hamza the trigger is written with: هنأ (congratulated) is not هنا (here), إبعاد
-/// (deportation) is not أبعاد (dimensions).
-const HAMZA_HOMOGRAPHS: &[(&str, char)] = &[("هنا", 'أ'), ("ابعاد", 'إ')];
-
-/// The word at `t` reads as a homograph trigger but is not written with its hamza.
-fn is_unhamzated_homograph(s: &TokenizedSentence, t: usize, seg: Option<Segmentation>) -> bool {
-    let w = s.norm_of(t);
-    let stem = seg.map(|g| g.stem(w)).unwrap_or(w);
-    let Some(&(_, hamza)) = HAMZA_HOMOGRAPHS.iter().find(|(h, _)| *h == stem) else {
-        return false;
-    };
-    s.tokens[t].hamza != Some(hamza)
-}
-
-/// Jussive forms of أصاب (لم يصب أحد: nobody was hurt) that, outside a negation, are
-/// يصب 'pours, serves' (يصب في مصلحة).
-const JUSSIVE_ONLY: &[&str] = &["يصب", "تصب", "يصبن", "تصبن", "يصبوا", "تصبوا"];
-
-/// The word at `t` is a jussive-only trigger form not preceded by لم.
-fn is_jussive_out_of_place(s: &TokenizedSentence, t: usize) -> bool {
-    let w = s.norm_of(t);
-    let bare = w
-        .strip_prefix('و')
-        .filter(|r| JUSSIVE_ONLY.contains(r))
-        .unwrap_or(w);
-    JUSSIVE_ONLY.contains(&bare)
-        && !(t > 0 && matches!(s.norm_of(t - 1), "لم" | "ولم" | "فلم" | "لما"))
-}
-
-/// Undiacritised فجر is both "detonated" and "dawn"; before a day word (فجر الأربعاء،
-/// فجر اليوم، فجر 21 أيار) or with the article it is the time of day, not an explosion.
-fn is_dawn_not_detonate(s: &TokenizedSentence, t: usize, seg: Option<Segmentation>) -> bool {
-    use marsad_text::clitic::proclitic;
-    // With the article it is always the dawn (قبل الفجر، صلاة الفجر): the verbal noun of
-    // فجّر is تفجير.
-    if seg.is_some_and(|g| g.proclitics & proclitic::ARTICLE != 0 && g.stem(s.norm_of(t)) == "فجر")
-    {
-        return true;
-    }
-    const DAY_WORDS: &[&str] = &[
-        "اليوم",
-        "امس",
-        "الغد",
-        "غد",
-        "يوم",
-        "الاحد",
-        "الاثنين",
-        "الثلاثاء",
-        "الاربعاء",
-        "الخميس",
-        "الجمعه",
-        "السبت",
-        "الليله",
-        "اول",
-    ];
-    if !matches!(s.norm_of(t), "فجر" | "وفجر") || t + 1 >= s.len() {
-        return false;
-    }
-    s.tokens[t + 1].kind == marsad_text::TokenKind::Number || DAY_WORDS.contains(&s.norm_of(t + 1))
 }
 
 /// A bombing with no named perpetrator was carried out by someone: PLOVER's unidentified
