@@ -369,19 +369,28 @@ pub(crate) fn assign(
             let adjacent_subject = (0..mentions.len()).find(|&i| {
                 mentions[i].end == ts && mentions[i].start >= c_start && free(i) && !relative
             });
-            let passive =
-                trig.passive_likely && is_number_like(s, te) && adjacent_subject.is_none();
+            // A verb with a plural subject pronoun followed by a count is active: the count
+            // is its object (وخطفوا أربعة أوروبيين).
+            let plural = plural_subject_suffix(s, ts);
+            let passive = trig.passive_likely
+                && is_number_like(s, te)
+                && adjacent_subject.is_none()
+                && !plural;
             let subject = if passive {
                 None
             } else if relative {
                 antecedent
-            } else if trig.passive_likely && is_number_like(s, te) {
+            } else if trig.passive_likely && is_number_like(s, te) && !plural {
                 adjacent_subject
-            } else if plural_subject_suffix(s, ts) {
+            } else if plural {
                 // A verb that carries a plural subject pronoun (اغتالوا، يطلقون) has no
                 // subject after it: Arabic verbs before their subject stay singular, so
-                // what follows is the object (ان مجهولين اغتالوا رجل الدين).
-                in_gap.or_else(|| before(&used))
+                // what follows is the object (ان مجهولين اغتالوا رجل الدين). Joined by و/ف
+                // to an earlier verb, it shares that verb's subject (اقتحم مسلحون مهبطا
+                // ... وخطفوا أربعة).
+                in_gap
+                    .or_else(|| coordinated_subject(s, mentions, hit, hits))
+                    .or_else(|| before(&used))
             } else {
                 in_gap
                     .or_else(|| after(te, NEAR, true, &used))
@@ -540,6 +549,42 @@ pub(crate) fn assign(
         roles.recipient = None;
     }
     roles
+}
+
+/// The subject of the verb that a verb joined by و/ف continues: the nearest earlier verb
+/// trigger of the sentence, and the free mention right after it (VSO) or right before it
+/// (SVO).
+fn coordinated_subject(
+    s: &TokenizedSentence,
+    mentions: &[Mention],
+    hit: &TriggerHit,
+    hits: &[TriggerHit],
+) -> Option<usize> {
+    let ts = hit.tokens[0];
+    let joined = hit
+        .m
+        .first_seg
+        .is_some_and(|sg| sg.proclitics & (CONJ_WA | CONJ_FA) != 0);
+    if !joined {
+        return None;
+    }
+    let prev = hits
+        .iter()
+        .filter(|o| o.trig.kind == TriggerKind::Verb && o.tokens[0] < ts)
+        .max_by_key(|o| o.tokens[0])?;
+    let (ps, pe) = (prev.tokens[0], prev.tokens.last().map_or(ts, |t| t + 1));
+    let free = |i: usize| prep_of(s, &mentions[i]).is_none();
+    (0..mentions.len())
+        .find(|&i| mentions[i].start == pe && free(i))
+        .or_else(|| (0..mentions.len()).find(|&i| mentions[i].end == ps && free(i)))
+        .or_else(|| {
+            // A subject inside the earlier verb's gap (أطلق مسلحون النار).
+            (0..mentions.len()).find(|&i| {
+                prev.m.gap.0 < prev.m.gap.1
+                    && mentions[i].start >= prev.m.gap.0
+                    && mentions[i].end <= prev.m.gap.1
+            })
+        })
 }
 
 /// Whether the verb at token `t` ends in a plural subject pronoun: the past -وا (قتلوا،

@@ -366,3 +366,15 @@ fn a_bombing_without_a_named_perpetrator_has_an_implied_attacker() {
         .all(|a| a.identifier_text.as_deref()
             != Some("unidentified attackers (implied by the weapon)"))));
 }
+
+#[test]
+fn a_coordinated_verb_shares_the_earlier_subject() {
+    // وخطفوا continues اقتحم مسلحون: the gunmen abducted, not the place named between.
+    let ev = code("اقتحم مسلحون مقرا للشركة في وسط المدينة وخطفوا ثلاثة مهندسين.");
+    let e = ev
+        .iter()
+        .find(|e| e.event[0] == "ASSAULT")
+        .unwrap_or_else(|| panic!("{ev:#?}"));
+    assert_eq!(e.actor.len(), 1, "{e:#?}");
+    assert_eq!(e.actor[0].entity_text, "مسلحون");
+}
