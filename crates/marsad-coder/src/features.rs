@@ -63,13 +63,10 @@ const RELATIVES: &[&str] = &[
     "اللتان",
 ];
 
-/// Day number of a `YYYY-MM-DD` (or `YYYY-MM`, `YYYY`) date; None when it is not one.
+/// Day number of a `YYYY-MM-DD` date; None when it is not one.
 fn day_number(date: &str) -> Option<i64> {
-    let mut parts = date.splitn(3, '-').map(|p| p.parse::<u32>().ok());
-    let y = parts.next()??;
-    let m = parts.next().unwrap_or(Some(1))?;
-    let d = parts.next().unwrap_or(Some(1))?;
-    crate::when::is_valid_date(y as i32, m, d).then(|| crate::when::days_from_civil(y as i32, m, d))
+    let (y, m, d) = crate::when::parse_ymd(date)?;
+    Some(crate::when::days_from_civil(y, m, d))
 }
 
 /// Features of the sentence for `category`, given its trigger hits, their modality and
