@@ -24,6 +24,8 @@ use crate::{is_clause_break, TriggerHit};
 pub struct Roles {
     pub actor: Option<usize>,
     pub recipient: Option<usize>,
+    /// The verb was read as passive (قتل 5 جنود: five soldiers were killed).
+    pub passive: bool,
 }
 
 /// Words after which من is partitive (مجموعة من الفصائل = the factions).
@@ -155,6 +157,7 @@ pub(crate) fn is_number_like(s: &TokenizedSentence, t: usize) -> bool {
             | "خمسين"
             | "نحو"
             | "قرابه"
+            | "زهاء"
             | "حوالي"
             | "اكثر"
             | "ما"
@@ -199,6 +202,49 @@ const TIME_WORDS: &[&str] = &[
     "صباحا",
 ];
 
+/// The first token from `t` on that is not a time word: a passive verb's count may follow
+/// a time adverb (أصيب فجر أمس ثلاثة من عناصر الشرطة، قتل امس سبعة).
+fn skip_time(s: &TokenizedSentence, t: usize) -> usize {
+    let mut i = t;
+    while i < s.len()
+        && i < t + 3
+        && s.tokens[i].kind == TokenKind::Word
+        && TIME_WORDS.contains(&s.norm_of(i))
+    {
+        i += 1;
+    }
+    i
+}
+
+/// Imperfect verbs that open a descriptive clause after an indefinite noun (موظف بريطاني
+/// يعمل في ...، انتحاري يقود سيارة): they describe the noun, they are not its object.
+const DESCRIPTIVE_VERBS: &[&str] = &[
+    "يعمل",
+    "يعملون",
+    "تعمل",
+    "يعملان",
+    "يقيم",
+    "يقيمون",
+    "تقيم",
+    "يحمل",
+    "يحملون",
+    "تحمل",
+    "ينتمي",
+    "ينتمون",
+    "تنتمي",
+    "يستقل",
+    "يستقلون",
+    "تستقل",
+    "يقود",
+    "تقود",
+    "يرتدي",
+    "ترتدي",
+    "يرتدون",
+    "يسكن",
+    "يسكنون",
+    "تسكن",
+];
+
 /// Whether something that can be a direct object starts at token `p` (skipping time words):
 /// a count or a word that is not a preposition, a conjunction or a clause break. Used to
 /// tell the passive reading of an undiacritised verb (قتل جندي امريكي في الهجوم: no
@@ -220,6 +266,9 @@ fn object_follows(s: &TokenizedSentence, p: usize, c_end: usize) -> bool {
         }
         if is_number_like(s, i) {
             return true;
+        }
+        if DESCRIPTIVE_VERBS.contains(&w) {
+            return false;
         }
         let prep_clitic = ["ب", "ل", "و", "ف", "ك"].iter().any(|c| w.starts_with(c))
             && s.segs_of(i).iter().any(|sg| sg.proclitics != 0);
@@ -327,6 +376,13 @@ pub(crate) fn assign(
                 && !used.contains(&i)
                 && !other_trigger_between(m.end - 1, ts)
                 && !(trig.kind == TriggerKind::Noun && conj_noun)
+                // A preposition between (عناصر الشرطة في انفجار عبوة) makes the noun an
+                // adjunct of something else, not the object of its subject's support verb.
+                && !(trig.kind == TriggerKind::Noun
+                    && (m.end..ts).any(|t| {
+                        s.tokens[t].kind == TokenKind::Word
+                            && crate::mention::governing_prep(s, t + 1, None).is_some()
+                    }))
         })
     };
     let with_prep = |used: &[usize]| {
@@ -358,7 +414,10 @@ pub(crate) fn assign(
             if let Some(o) = object {
                 used.push(o);
             }
-            roles.recipient = object.or_else(|| with_prep(&used));
+            // A trigger whose subject undergoes the event keeps its subject in the gap
+            // (بتعرض المرجع الشيعي لمحاولة اغتيال).
+            let gap_subject = in_gap.filter(|_| trig.subject_is_recipient);
+            roles.recipient = gap_subject.or(object).or_else(|| with_prep(&used));
             roles.actor = agent
                 .or_else(|| did_subject(s, mentions, c_start, ts, &used))
                 .or_else(|| before(&used));
@@ -372,15 +431,24 @@ pub(crate) fn assign(
             // A verb with a plural subject pronoun followed by a count is active: the count
             // is its object (وخطفوا أربعة أوروبيين).
             let plural = plural_subject_suffix(s, ts);
+            let count_at = skip_time(s, te);
             let passive = trig.passive_likely
-                && is_number_like(s, te)
+                && is_number_like(s, count_at)
                 && adjacent_subject.is_none()
                 && !plural;
-            let subject = if passive {
+            // After أنها / أنهم (إنها استهدفت دورية) the pronoun is the verb's subject: what
+            // follows is its object, and the coder gives the act to the speaker.
+            let pronoun_subject = ts > 0
+                && s.tokens[ts - 1].kind == TokenKind::Word
+                && matches!(
+                    s.norm_of(ts - 1),
+                    "انها" | "انهم" | "انهما" | "بانها" | "بانهم"
+                );
+            let subject = if passive || pronoun_subject {
                 None
             } else if relative {
                 antecedent
-            } else if trig.passive_likely && is_number_like(s, te) && !plural {
+            } else if trig.passive_likely && is_number_like(s, count_at) && !plural {
                 adjacent_subject
             } else if plural {
                 // A verb that carries a plural subject pronoun (اغتالوا، يطلقون) has no
@@ -392,8 +460,11 @@ pub(crate) fn assign(
                     .or_else(|| coordinated_subject(s, mentions, hit, hits))
                     .or_else(|| before(&used))
             } else {
+                // Time words and a count may stand between the verb and its subject
+                // (أصيب فجر أمس ثلاثة من عناصر الشرطة).
+                let lead = skip_count(s, count_at) - te;
                 in_gap
-                    .or_else(|| after(te, NEAR, true, &used))
+                    .or_else(|| after(te, NEAR + lead, true, &used))
                     .or_else(|| before(&used))
             };
             if let Some(subj) = subject {
@@ -417,7 +488,7 @@ pub(crate) fn assign(
                     .or_else(|| {
                         // A passive verb's victims follow its count (قتل ما لا يقل عن 28).
                         let reach = if passive {
-                            NEAR + 2 + skip_count(s, te) - te
+                            NEAR + 2 + skip_count(s, count_at) - te
                         } else {
                             NEAR
                         };
@@ -466,6 +537,7 @@ pub(crate) fn assign(
                     };
                     !object_follows(s, after_subject, c_end)
                 });
+            roles.passive = passive || passive_subject;
             if trig.subject_is_recipient || passive_subject {
                 roles.recipient = subject;
                 roles.actor = agent;
@@ -532,7 +604,15 @@ pub(crate) fn assign(
         }
     }
     if trig.event == "PROTEST" {
-        protest_parties(s, mentions, ts, &mut roles);
+        protest_parties(s, mentions, (ts, te), &mut roles);
+    }
+    if trig.event == "ASSAULT" {
+        // What passed by when the bomb went off (لدى مرور دورية) was hit; it did nothing.
+        let passing = passing_target(s, mentions, te);
+        if passing.is_some() && roles.actor == passing {
+            roles.actor = None;
+            roles.recipient = roles.recipient.or(passing);
+        }
     }
     if trig.event == "ASSAULT" && roles.recipient.is_none() {
         if let Some(r) = survivor(s, mentions, ts, c_start) {
@@ -725,7 +805,14 @@ fn survivor(
     if ts == 0 || s.norm_of(ts - 1) != "من" {
         return None;
     }
-    let v = (c_start..ts)
+    // A parenthetical comma may separate the survivor from من (نجا الوزير سامي المظفر، من
+    // انفجار): the clause before the comma is searched too.
+    let from = if c_start + 1 == ts && c_start >= 2 && is_clause_break(s, c_start - 1) {
+        clause_start(s, c_start - 2)
+    } else {
+        c_start
+    };
+    let v = (from..ts)
         .rev()
         .find(|&t| s.tokens[t].kind == TokenKind::Word && SURVIVED.contains(&s.norm_of(t)))?;
     (0..mentions.len()).find(|&i| mentions[i].start > v && mentions[i].end < ts)
@@ -743,7 +830,12 @@ const TARGET_SECTORS: &[&str] = &["GOV", "LEG", "JUD", "MIL", "COP", "ELI"];
 /// governed by a preposition other than partitive من, is the actor. The recipient is the
 /// first authority or state named after the trigger (احتجاجا على قرار الحكومة، أمام السفارة
 /// الأمريكية، مطالبين باستقالة رئيس الوزراء): protests are addressed to those who rule.
-fn protest_parties(s: &TokenizedSentence, mentions: &[Mention], ts: usize, roles: &mut Roles) {
+fn protest_parties(
+    s: &TokenizedSentence,
+    mentions: &[Mention],
+    (ts, te): (usize, usize),
+    roles: &mut Roles,
+) {
     let is_protester = |m: &Mention| {
         m.ents.iter().all(|e| {
             e.code.is_none()
@@ -755,11 +847,32 @@ fn protest_parties(s: &TokenizedSentence, mentions: &[Mention], ts: usize, roles
             e.kind == marsad_lexicon::ActorKind::Demonym && e.sectors.iter().any(|x| x == "CVL")
         })
     };
+    // Protesters written inside the trigger (أحرق المتظاهرون، ردد المحتجون) are its subject,
+    // whatever the argument search found after it (أحرق متظاهرون أعلام إسرائيل).
+    let inside = (0..mentions.len())
+        .find(|&i| mentions[i].start >= ts && mentions[i].end <= te && is_protester(&mentions[i]));
+    if let Some(i) = inside {
+        if roles.recipient == Some(i) {
+            roles.recipient = None;
+        }
+        roles.actor = Some(i);
+    }
     if roles.actor.is_none() {
         roles.actor = (0..mentions.len())
             .filter(|&i| Some(i) != roles.recipient)
             .filter(|&i| is_protester(&mentions[i]) && prep_of(s, &mentions[i]).is_none())
             .min_by_key(|&i| mentions[i].start.abs_diff(ts));
+    }
+    if roles.recipient.is_none() {
+        let candidate = |i: &usize| Some(*i) != roles.actor && !is_protester(&mentions[*i]);
+        roles.recipient = (0..mentions.len())
+            .filter(candidate)
+            .find(|&i| denounced(s, &mentions[i]))
+            .or_else(|| {
+                (0..mentions.len())
+                    .filter(candidate)
+                    .find(|&i| head_prep(s, &mentions[i], 0).as_deref() == Some("امام"))
+            });
     }
     if roles.recipient.is_none() {
         roles.recipient = (0..mentions.len()).find(|&i| {
@@ -778,6 +891,82 @@ fn protest_parties(s: &TokenizedSentence, mentions: &[Mention], ts: usize, roles
                 })
         });
     }
+}
+
+/// Words after which ل names whom a slogan is against (هتافات معادية لإيران، الموت لأمريكا).
+const AGAINST_LI: &[&str] = &[
+    "معاديه",
+    "المعاديه",
+    "معادي",
+    "المعادي",
+    "معاديا",
+    "مناهضه",
+    "المناهضه",
+    "مناهض",
+    "المناهض",
+    "مناهضا",
+    "الموت",
+];
+
+/// Flags and effigies that protesters burn or trample (أحرقوا أعلام إسرائيل، العلم الأمريكي).
+const FLAG_WORDS: &[&str] = &["علم", "العلم", "اعلام", "الاعلام", "دمي", "دميه", "صور"];
+
+/// Verbs of burning and trampling a flag.
+const DESECRATE: &[&str] = &[
+    "احرق",
+    "احرقوا",
+    "واحرقوا",
+    "واحرق",
+    "حرق",
+    "حرقوا",
+    "يحرقون",
+    "احراق",
+    "واحراق",
+    "داسوا",
+    "احرقت",
+    "مزقوا",
+];
+
+/// Protest nouns after which على names what is protested (احتجاجا على انتهاكات الرئيس).
+const PROTEST_AGAINST: &[&str] = &[
+    "احتجاجا",
+    "احتجاج",
+    "للاحتجاج",
+    "الاحتجاج",
+    "تنديدا",
+    "احتجاجهم",
+    "احتجاجا",
+];
+
+/// Whether a protest is explicitly against the mention: a slogan or a burnt flag names it
+/// (ضد X، معادية لـX، الموت لـX، أحرقوا أعلام X / العلم X-ي), or a protest noun with على
+/// (احتجاجا على انتهاكات الرئيس). Where the protest only stands (أمام السفارة) is the
+/// weaker sign the caller tries next.
+fn denounced(s: &TokenizedSentence, m: &Mention) -> bool {
+    let word = |t: usize| (s.tokens[t].kind == TokenKind::Word).then(|| s.norm_of(t));
+    if head_prep(s, m, 0).as_deref() == Some("ضد") {
+        return true;
+    }
+    // احتجاجا على [ما وصفوه ب]انتهاكات X: X within a few words of على, in one clause.
+    let protested = (m.start.saturating_sub(6)..m.start).rev().find(|&t| {
+        t > 0 && word(t) == Some("علي") && word(t - 1).is_some_and(|w| PROTEST_AGAINST.contains(&w))
+    });
+    if protested.is_some_and(|t| !(t..m.start).any(|i| is_clause_break(s, i))) {
+        return true;
+    }
+    // The word before the mention, past a detached ل (لـ«إيران»).
+    let mut p = m.start;
+    if p > 0 && s.tokens[p - 1].detached_clitic {
+        p -= 1;
+    }
+    let Some(prev) = p.checked_sub(1).and_then(word) else {
+        return false;
+    };
+    if m.prep.as_deref() == Some("ل") && AGAINST_LI.contains(&prev) {
+        return true;
+    }
+    FLAG_WORDS.contains(&prev)
+        && (p.saturating_sub(4)..p - 1).any(|t| word(t).is_some_and(|w| DESECRATE.contains(&w)))
 }
 
 /// The preposition that governs a mention through the noun it completes: in

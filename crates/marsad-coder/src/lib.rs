@@ -192,6 +192,8 @@ impl Coder {
         let has_triggers = !sc.trigger_matches.is_empty();
         sc.actor_matches.clear();
         self.lex.actor_index.find_all(s, &mut sc.actor_matches);
+        sc.actor_matches
+            .retain(|m| reading::word_reads_as_actor(s, m.start, m.first_seg));
         sc.cue_matches.clear();
         if has_triggers {
             self.lex.cue_index.find_all(s, &mut sc.cue_matches);
@@ -304,7 +306,8 @@ impl Coder {
                 .attribution
                 .as_ref()
                 .and_then(|a| a.speaker.map(|i| &mentions[i]));
-            if actor_ents.is_empty() && is_verbal(&event) {
+            if actor_ents.is_empty() && (is_verbal(&event) || speaker_did_it(s, hit, roles.passive))
+            {
                 if let Some(sp) = speaker {
                     if Some(sp.start) != roles.recipient.map(|i| mentions[i].start) {
                         actor_ents = sp.ents.iter().collect();
@@ -698,6 +701,22 @@ fn is_conflictual(event: &str) -> bool {
         event,
         "ASSAULT" | "COERCE" | "SANCTION" | "MOBILIZE" | "REJECT" | "PROTEST"
     )
+}
+
+/// The trigger is a verb whose subject is the pronoun of a complementiser (قالت الحركة إنها
+/// استهدفت ...، أكد الحلف أنه قتل 150 متمردا): the one who reports the act claims it.
+/// Masculine singular أنه before a verb read as passive is impersonal (قالت الشرطة إنه
+/// قتل ثلاثة: three were killed), so it claims nothing.
+fn speaker_did_it(s: &TokenizedSentence, hit: &TriggerHit, passive: bool) -> bool {
+    let ts = hit.tokens[0];
+    if hit.trig.kind != TriggerKind::Verb || ts == 0 || s.tokens[ts - 1].kind != TokenKind::Word {
+        return false;
+    }
+    match s.norm_of(ts - 1) {
+        "انه" | "بانه" => !passive,
+        "انها" | "انهم" | "انهما" | "بانها" | "بانهم" => true,
+        _ => false,
+    }
 }
 
 /// Verbal categories, whose actor is the speaker when the sentence names no other.

@@ -52,6 +52,27 @@ fn is_unhamzated_homograph(s: &TokenizedSentence, t: usize, seg: Option<Segmenta
     s.tokens[t].hamza != Some(hamza)
 }
 
+/// Actor words that share their normalised form with another word spelt with the other
+/// hamza: إعلام (media) and أعلام (flags: أحرقوا أعلام إسرائيل).
+const ACTOR_HAMZA_HOMOGRAPHS: &[(&str, char)] = &[("اعلام", 'إ')];
+
+/// The word at `t` can start an actor name: it is not written with the hamza of a
+/// homograph. Unlike triggers, a word written with no hamza at all is kept: actor words
+/// are commoner than their homographs, and many papers drop hamzas.
+pub(crate) fn word_reads_as_actor(
+    s: &TokenizedSentence,
+    t: usize,
+    seg: Option<Segmentation>,
+) -> bool {
+    let w = s.norm_of(t);
+    let stem = seg.map(|g| g.stem(w)).unwrap_or(w);
+    let stem = stem.strip_prefix("ال").unwrap_or(stem);
+    match ACTOR_HAMZA_HOMOGRAPHS.iter().find(|(h, _)| *h == stem) {
+        Some(&(_, hamza)) => s.tokens[t].hamza.is_none_or(|c| c == hamza),
+        None => true,
+    }
+}
+
 /// Jussive forms of أصاب (لم يصب أحد: nobody was hurt) that, outside a negation, are
 /// يصب 'pours, serves' (يصب في مصلحة).
 const JUSSIVE_ONLY: &[&str] = &["يصب", "تصب", "يصبن", "تصبن", "يصبوا", "تصبوا"];

@@ -378,3 +378,68 @@ fn a_coordinated_verb_shares_the_earlier_subject() {
     assert_eq!(e.actor.len(), 1, "{e:#?}");
     assert_eq!(e.actor[0].entity_text, "مسلحون");
 }
+
+#[test]
+fn time_words_between_a_passive_verb_and_its_victims() {
+    let ev = code("أصيب فجر أمس ثلاثة من عناصر الشرطة في انفجار عبوة ناسفة في الموصل.");
+    let (a, r) = sides(&ev, "ASSAULT");
+    assert!(!a.contains(&"IRQ/COP".to_string()), "{a:?}");
+    assert_eq!(r, vec!["IRQ/COP".to_string()]);
+}
+
+#[test]
+fn who_undergoes_an_attack_named_by_a_verbal_noun_or_a_survival() {
+    // بتعرض X لمحاولة اغتيال: X is the target.
+    let ev = code("أفادت تقارير بتعرض محافظ البصرة لمحاولة اغتيال في البصرة أمس.");
+    assert_eq!(sides(&ev, "ASSAULT").1, vec!["IRQ/GOV".to_string()]);
+    // A comma between the survivor and من.
+    let ev = code("نجا وزير الداخلية العراقي، من انفجار عبوة ناسفة في بغداد.");
+    let (a, r) = sides(&ev, "ASSAULT");
+    assert_eq!(r, vec!["IRQ/GOV".to_string()]);
+    assert!(!a.contains(&"IRQ/GOV".to_string()), "{a:?}");
+}
+
+#[test]
+fn a_descriptive_verb_after_the_victim_is_no_object() {
+    // يعمل describes the employee: خطف is passive and the employee the victim.
+    let ev = code("خطف مهندس ألماني يعمل في شركة نفطية جنوب العراق.");
+    let (a, r) = sides(&ev, "ASSAULT");
+    assert!(a.is_empty(), "{a:?}");
+    assert_eq!(r.len(), 1);
+    assert!(r[0].starts_with("DEU/"), "{r:?}");
+}
+
+#[test]
+fn the_speaker_claims_what_its_pronoun_did() {
+    let ev = code("وقالت حركة حماس إنها استهدفت دورية عسكرية إسرائيلية قرب خان يونس.");
+    let (a, r) = sides(&ev, "ASSAULT");
+    assert_eq!(a, vec!["PSE/REB".to_string()]);
+    assert_eq!(r, vec!["ISR/MIL".to_string()]);
+    // Impersonal أنه before a passive count claims nothing.
+    let ev = code("وقالت الشرطة إنه قتل ثلاثة أشخاص في الانفجار.");
+    assert!(sides(&ev, "ASSAULT").0.is_empty());
+}
+
+#[test]
+fn what_a_protest_is_against() {
+    // Slogans against a state.
+    let ev = code("وخرج المتظاهرون في مسيرة ورددوا هتافات معادية لإسرائيل.");
+    assert!(sides(&ev, "PROTEST").1.contains(&"ISR/-".to_string()));
+    // Burning a flag, with the protesters inside the trigger: أعلام (flags) is not إعلام.
+    let ev = code("وأحرق متظاهرون أعلام الولايات المتحدة في بغداد.");
+    let (a, r) = sides(&ev, "PROTEST");
+    assert_eq!(a, vec!["IRQ/CVL".to_string()]);
+    assert_eq!(r, vec!["USA/-".to_string()]);
+    // In front of an embassy.
+    let ev = code("تظاهر مئات الطلاب أمام السفارة الأمريكية في القاهرة.");
+    assert_eq!(sides(&ev, "PROTEST").1, vec!["USA/GOV".to_string()]);
+}
+
+#[test]
+fn hamza_tells_flags_from_the_media() {
+    let ev = code("انتقدت وسائل الإعلام المصرية قرار الحكومة.");
+    assert!(find(&ev, "ACCUSE")
+        .actor
+        .iter()
+        .any(|x| x.sector.as_deref() == Some("JRN")));
+}
