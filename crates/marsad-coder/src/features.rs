@@ -207,7 +207,10 @@ pub(crate) fn sentence_features(
     if factual.iter().any(|e| !e.actor.is_empty()) {
         f.push("has_actor".into());
     }
-    if factual.iter().any(|e| !e.recipient.is_empty()) {
+    if factual
+        .iter()
+        .any(|e| e.recipient.iter().any(|x| named(&x)))
+    {
         f.push("has_recipient".into());
     }
     for e in &factual {
@@ -250,7 +253,7 @@ pub(crate) fn sentence_features(
             }
         }
         for (role, list) in [("actor", &e.actor), ("recipient", &e.recipient)] {
-            for ent in list.iter() {
+            for ent in list.iter().filter(named) {
                 f.push(format!(
                     "{role}_sector={}",
                     ent.sector.as_deref().unwrap_or("none")
@@ -295,4 +298,11 @@ pub(crate) fn sentence_features(
     f.sort_unstable();
     f.dedup();
     f
+}
+
+/// The text names the entity: not a party the coder only inferred from the place (the
+/// state a protest with no stated target is addressed to), which says nothing about
+/// whether the sentence reports an event.
+fn named(e: &&crate::Entity) -> bool {
+    !(e.code_from.as_deref() == Some("place") && e.sector.is_none())
 }

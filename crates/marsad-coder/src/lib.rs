@@ -475,6 +475,21 @@ impl Coder {
                 for e in actor.iter_mut().chain(recipient.iter_mut()) {
                     place_country(e, code);
                 }
+                // A protest that names no target is addressed to the state it takes place
+                // in (متظاهرون قطعوا الطريق في البقاع: Lebanon), as event data conventionally
+                // codes it; `code_from: place` says the text did not name it.
+                if event == "PROTEST" && recipient.is_empty() && code.len() == 3 {
+                    recipient.push(Entity {
+                        code: Some(code.clone()),
+                        entity_text: event_loc
+                            .as_ref()
+                            .map(|l| l.extracted_place.clone())
+                            .unwrap_or_default(),
+                        identifier_text: Some("the state where the protest took place".into()),
+                        code_from: Some("place".into()),
+                        ..Entity::default()
+                    });
+                }
             }
             let size = if quad == 4 {
                 size::casualties(s, hit.tokens[0], &text_of)

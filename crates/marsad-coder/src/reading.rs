@@ -56,15 +56,62 @@ fn is_unhamzated_homograph(s: &TokenizedSentence, t: usize, seg: Option<Segmenta
 /// hamza: إعلام (media) and أعلام (flags: أحرقوا أعلام إسرائيل).
 const ACTOR_HAMZA_HOMOGRAPHS: &[(&str, char)] = &[("اعلام", 'إ')];
 
-/// The word at `t` can start an actor name: it is not written with the hamza of a
-/// homograph. Unlike triggers, a word written with no hamza at all is kept: actor words
+/// The word at `t` can start an actor name: it is not الرئيس as the adjective "main", nor
+/// written with the hamza of a homograph. Unlike triggers, a word written with no hamza at all is kept: actor words
 /// are commoner than their homographs, and many papers drop hamzas.
+/// Definite nouns after which الرئيس is the adjective "main" (الشارع الرئيس، السبب الرئيس،
+/// المتهم الرئيس), not "the president".
+const MAIN_X: &[&str] = &[
+    "الشارع",
+    "الطريق",
+    "المقر",
+    "المدخل",
+    "المخرج",
+    "المعبر",
+    "الميدان",
+    "السوق",
+    "المركز",
+    "السبب",
+    "الهدف",
+    "العامل",
+    "المصدر",
+    "المتهم",
+    "المحور",
+    "الممول",
+    "الداعم",
+    "المطلب",
+    "الشريك",
+    "المنفذ",
+    "الموضوع",
+    "البند",
+    "الشرط",
+    "الدور",
+    "الملف",
+    "الحدث",
+    "المكون",
+    "اللاعب",
+    "المنافس",
+    "العنوان",
+    "الخبر",
+    "المحرك",
+    "المستفيد",
+    "المسؤول",
+    "الراعي",
+];
+
 pub(crate) fn word_reads_as_actor(
     s: &TokenizedSentence,
     t: usize,
     seg: Option<Segmentation>,
 ) -> bool {
     let w = s.norm_of(t);
+    if w == "الرءيس"
+        && t > 0
+        && s.tokens[t - 1].kind == TokenKind::Word
+        && MAIN_X.contains(&s.norm_of(t - 1))
+    {
+        return false;
+    }
     let stem = seg.map(|g| g.stem(w)).unwrap_or(w);
     let stem = stem.strip_prefix("ال").unwrap_or(stem);
     match ACTOR_HAMZA_HOMOGRAPHS.iter().find(|(h, _)| *h == stem) {

@@ -443,3 +443,33 @@ fn hamza_tells_flags_from_the_media() {
         .iter()
         .any(|x| x.sector.as_deref() == Some("JRN")));
 }
+
+#[test]
+fn a_protest_without_a_target_is_addressed_to_the_state_it_is_in() {
+    let ev = code("قطع متظاهرون غاضبون الطريق الدولية قرب مدينة زحلة احتجاجا على انقطاع الكهرباء.");
+    let e = find(&ev, "PROTEST");
+    assert_eq!(e.recipient.len(), 1, "{e:#?}");
+    assert_eq!(e.recipient[0].code.as_deref(), Some("LBN"));
+    assert_eq!(e.recipient[0].code_from.as_deref(), Some("place"));
+    assert!(e.recipient[0].sector.is_none());
+}
+
+#[test]
+fn al_rais_after_a_definite_noun_is_main_not_the_president() {
+    let ev = code("أغلق المتظاهرون الشارع الرئيس في وسط المدينة.");
+    let e = find(&ev, "PROTEST");
+    assert!(
+        e.recipient
+            .iter()
+            .all(|x| x.sector.as_deref() != Some("GOV")),
+        "{:#?}",
+        e.recipient
+    );
+    let ev = code("استقبل الرئيس العراقي وزير الخارجية الفرنسي في بغداد.");
+    let e = find(&ev, "CONSULT");
+    assert!(e
+        .actor
+        .iter()
+        .chain(&e.recipient)
+        .any(|x| x.entity_text == "الرئيس العراقي" && x.sector.as_deref() == Some("GOV")));
+}
