@@ -444,7 +444,16 @@ pub(crate) fn assign(
                     s.norm_of(ts - 1),
                     "انها" | "انهم" | "انهما" | "بانها" | "بانهم"
                 );
-            let subject = if passive || pronoun_subject {
+            // An attack noun right before the verb is its subject (انفجار سيارة مفخخة
+            // استهدفت دورية للشرطة): what follows is the object.
+            let event_subject = ts > 0
+                && hits.iter().any(|o| {
+                    !std::ptr::eq(o, hit)
+                        && o.trig.kind == TriggerKind::Noun
+                        && o.trig.event == trig.event
+                        && o.tokens.last() == Some(&(ts - 1))
+                });
+            let subject = if passive || pronoun_subject || event_subject {
                 None
             } else if relative {
                 antecedent
@@ -456,9 +465,9 @@ pub(crate) fn assign(
                 // what follows is the object (ان مجهولين اغتالوا رجل الدين). Joined by و/ف
                 // to an earlier verb, it shares that verb's subject (اقتحم مسلحون مهبطا
                 // ... وخطفوا أربعة).
-                in_gap
-                    .or_else(|| coordinated_subject(s, mentions, hit, hits))
-                    .or_else(|| before(&used))
+                // A mention in the trigger's gap is then its object (احتجزوا أربعة من
+                // الشرطة رهائن), which the object search below finds.
+                coordinated_subject(s, mentions, hit, hits).or_else(|| before(&used))
             } else {
                 // Time words and a count may stand between the verb and its subject
                 // (أصيب فجر أمس ثلاثة من عناصر الشرطة).
@@ -477,10 +486,16 @@ pub(crate) fn assign(
                     .filter(|&i| mentions[i].start > ts)
                     .map(|i| mentions[i].end)
                     .unwrap_or(te);
+                // With no subject after the verb, the object may fill the gap itself
+                // (احتجزوا أربعة من الشرطة رهائن).
+                let gap_from = subject
+                    .filter(|&i| mentions[i].start > ts)
+                    .map(|i| mentions[i].end)
+                    .unwrap_or(ts + 1);
                 (0..mentions.len())
                     .find(|&i| {
-                        mentions[i].start >= from
-                            && mentions[i].end <= hit.m.gap.1
+                        mentions[i].start >= gap_from
+                            && mentions[i].start < hit.m.gap.1
                             && hit.m.gap.0 < hit.m.gap.1
                             && free(i)
                             && !used.contains(&i)
@@ -507,15 +522,17 @@ pub(crate) fn assign(
                     .filter(|&i| mentions[i].start > ts)
                     .map(|i| mentions[i].end)
                     .unwrap_or(te);
+                // The genitive may carry ل (استهدف انتحاري اجتماعا لقوات الصحوة), and the
+                // head noun may itself be another event's trigger.
                 (0..mentions.len()).find(|&i| {
                     let m = &mentions[i];
                     m.start == from + 1
                         && from < s.len()
-                        && !other_trigger_between(te, m.start)
+                        && !other_trigger_between(te, from)
                         && s.tokens[from].kind == TokenKind::Word
                         && !s.tokens[from].detached_clitic
                         && crate::mention::governing_prep(s, from, None).is_none()
-                        && free(i)
+                        && (free(i) || m.prep.as_deref() == Some("ل"))
                         && !used.contains(&i)
                 })
             });

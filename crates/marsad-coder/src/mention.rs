@@ -326,7 +326,13 @@ pub fn mentions_with(
                 }
             });
             let next_prep = next.m.first_seg.and_then(|sg| sg.preposition());
-            if between > 2 || !linking_ok || next_prep.is_some_and(|p| p != 'ل') {
+            // A term that is part of an event trigger (احتجزوا أربعة من الشرطة رهائن) names
+            // the event, not the owner of the term before it.
+            if between > 2
+                || !linking_ok
+                || next_prep.is_some_and(|p| p != 'ل')
+                || is_trigger_token(next.m.start)
+            {
                 break;
             }
             let n = ent_from(

@@ -473,3 +473,31 @@ fn al_rais_after_a_definite_noun_is_main_not_the_president() {
         .chain(&e.recipient)
         .any(|x| x.entity_text == "الرئيس العراقي" && x.sector.as_deref() == Some("GOV")));
 }
+
+#[test]
+fn a_plural_verb_s_gap_holds_its_object() {
+    // The plural pronoun is the subject: the policemen inside احتجزوا … رهائن are the hostages.
+    let ev = code("وقال مسؤول إن طلابا متشددين احتجزوا أربعة من رجال الشرطة رهائن في إسلام آباد.");
+    let (a, r) = sides(&ev, "ASSAULT");
+    assert!(!a.iter().any(|x| x.ends_with("/COP")), "{a:?}");
+    assert_eq!(r, vec!["PAK/COP".to_string()]);
+}
+
+#[test]
+fn an_attack_noun_before_a_verb_is_its_subject() {
+    // انفجار سيارة مفخخة استهدفت X: the car bomb targeted X; X did nothing.
+    let ev = code("أصيب خمسة أشخاص في انفجار سيارة مفخخة استهدفت دورية للشرطة في كركوك.");
+    let targeted = ev
+        .iter()
+        .filter(|e| e.event[0] == "ASSAULT")
+        .flat_map(|e| e.actor.iter())
+        .all(|a| a.sector.as_deref() != Some("COP"));
+    assert!(targeted, "{ev:#?}");
+    assert!(ev.iter().filter(|e| e.event[0] == "ASSAULT").any(|e| e
+        .recipient
+        .iter()
+        .any(|r| r.sector.as_deref() == Some("COP"))));
+    // The object's owner after an unknown head noun may carry ل.
+    let ev = code("استهدف انتحاري حافلة لقوات الأمن في بغداد.");
+    assert_eq!(sides(&ev, "ASSAULT").1, vec!["IRQ/COP".to_string()]);
+}
