@@ -469,10 +469,14 @@ pub(crate) fn assign(
                 // الشرطة رهائن), which the object search below finds.
                 coordinated_subject(s, mentions, hit, hits).or_else(|| before(&used))
             } else {
-                // Time words and a count may stand between the verb and its subject
-                // (أصيب فجر أمس ثلاثة من عناصر الشرطة).
+                // A noun phrase that opens the clause right before the verb is its subject
+                // (أعلن الجيش أن قواته قتلت مسلحا: after أن the subject comes first).
+                // Otherwise time words and a count may stand between the verb and its
+                // subject after it (أصيب فجر أمس ثلاثة من عناصر الشرطة).
                 let lead = skip_count(s, count_at) - te;
-                in_gap
+                adjacent_subject
+                    .filter(|&i| mentions[i].start == c_start && c_start > 0)
+                    .or(in_gap)
                     .or_else(|| after(te, NEAR + lead, true, &used))
                     .or_else(|| before(&used))
             };
@@ -642,10 +646,39 @@ pub(crate) fn assign(
             roles.recipient = passing_target(s, mentions, te).filter(|&r| Some(r) != roles.actor);
         }
     }
+    if trig.event == "ASSAULT" && roles.actor.is_none() {
+        roles.actor = claimant(s, mentions, te).filter(|&c| Some(c) != roles.recipient);
+    }
     if roles.actor.is_some() && roles.actor == roles.recipient {
         roles.recipient = None;
     }
     roles
+}
+
+/// Claim verbs with a pronoun that refers back to the attack (وقد تبناه تنظيم القاعدة).
+const CLAIMED: &[&str] = &[
+    "تبناه",
+    "تبناها",
+    "تبنته",
+    "تبنتها",
+    "وتبناه",
+    "وتبنته",
+    "تبنى",
+    "وتبنى",
+];
+
+/// Who claimed the attack later in the sentence, past commas (تعرضت ثكنة لاعتداء أسفر عن
+/// مقتل ثلاثة جنود، وقد تبناه «تنظيم القاعدة»): the mention after the claim verb, a
+/// quotation mark allowed between.
+fn claimant(s: &TokenizedSentence, mentions: &[Mention], te: usize) -> Option<usize> {
+    let t = (te..s.len())
+        .find(|&t| s.tokens[t].kind == TokenKind::Word && CLAIMED.contains(&s.norm_of(t)))?;
+    let at = if t + 1 < s.len() && s.tokens[t + 1].kind == TokenKind::Punct {
+        t + 2
+    } else {
+        t + 1
+    };
+    (0..mentions.len()).find(|&i| mentions[i].start == at && mentions[i].prep.is_none())
 }
 
 /// The subject of the verb that a verb joined by و/ف continues: the nearest earlier verb

@@ -770,13 +770,15 @@ fn merge_duplicates(events: &mut Vec<Event>, from: usize) {
             e.aux_mode.clone(),
         )
     };
-    // An event with no actor repeats a same-category event of the sentence that has one
-    // (أطلقت أمريكا تحذيرا ... من أنها ستغلق سفارتها إذا ...), when recipients agree.
+    // An event that leaves a side open repeats a same-category event of the sentence
+    // that fills it (أطلقت أمريكا تحذيرا ... من أنها ستغلق سفارتها إذا ...; تعرضت أبوظبي
+    // لهجوم بطائرات مسيرة تبناه الحوثيون), when the sides both name agree.
     let same_but_actorless = |a: &Event, b: &Event| {
+        let (ka, kb) = (key(a), key(b));
         a.event == b.event
             && a.aux_mode == b.aux_mode
-            && (a.actor.is_empty() || b.actor.is_empty())
-            && (a.recipient.is_empty() || b.recipient.is_empty() || key(a).2 == key(b).2)
+            && (a.actor.is_empty() || b.actor.is_empty() || ka.1 == kb.1)
+            && (a.recipient.is_empty() || b.recipient.is_empty() || ka.2 == kb.2)
     };
     let mut i = from;
     while i < events.len() {

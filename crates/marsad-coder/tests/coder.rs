@@ -501,3 +501,21 @@ fn an_attack_noun_before_a_verb_is_its_subject() {
     let ev = code("استهدف انتحاري حافلة لقوات الأمن في بغداد.");
     assert_eq!(sides(&ev, "ASSAULT").1, vec!["IRQ/COP".to_string()]);
 }
+
+#[test]
+fn after_anna_the_subject_comes_first() {
+    // أن قواته قتلت مسلحا: the forces (the army's, so American) killed a gunman.
+    let ev = code("وأعلن الجيش الأمريكي أن قواته قتلت مسلحا في بغداد.");
+    let (a, r) = sides(&ev, "ASSAULT");
+    assert_eq!(a, vec!["USA/MIL".to_string()]);
+    assert_eq!(r, vec!["-/UAF".to_string()]);
+}
+
+#[test]
+fn a_later_claim_names_the_attacker() {
+    let ev = code("تعرضت ثكنة عسكرية لهجوم أسفر عن مقتل ثلاثة جنود، وقد تبناه تنظيم القاعدة.");
+    let (a, r) = sides(&ev, "ASSAULT");
+    assert_eq!(a.len(), 1, "{a:?}");
+    assert!(a[0].ends_with("/REB"), "{a:?}");
+    assert!(r.iter().all(|x| x.ends_with("/MIL")), "{r:?}");
+}
