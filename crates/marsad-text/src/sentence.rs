@@ -103,6 +103,19 @@ pub fn split_sentences(text: &str) -> Vec<SentenceSpan> {
             ')' => parens = parens.saturating_sub(1),
             '"' => in_straight_quote = !in_straight_quote,
             '،' | ',' | ';' | '؛' => last_soft_break = Some(i + 1),
+            // A bullet after a space starts a new item: a headline glued to its story
+            // (إسرائيل تغتال 5 في غزة * لندن ـ «الشرق الأوسط»: اغتال ...) or a list entry.
+            '*' | '•'
+                if i > start
+                    && chars[i - 1].1.is_whitespace()
+                    && guillemets == 0
+                    && parens == 0
+                    && !in_straight_quote =>
+            {
+                push(&mut out, start, i);
+                start = i;
+                last_soft_break = None;
+            }
             c if c.is_whitespace() => last_soft_break = Some(i),
             _ => {}
         }
@@ -277,5 +290,23 @@ mod tests {
     fn empty_and_punctuation_only() {
         assert!(split_sentences("").is_empty());
         assert!(split_sentences(" ., ... ،").is_empty());
+    }
+
+    #[test]
+    fn a_bullet_after_a_space_starts_a_new_sentence() {
+        let text = "إسرائيل تغتال 5 في غزة  * لندن ـ «الشرق الأوسط»: اغتال الطيران خمسة";
+        let got: Vec<&str> = split_sentences(text).iter().map(|s| s.text(text)).collect();
+        assert_eq!(
+            got,
+            vec![
+                "إسرائيل تغتال 5 في غزة",
+                "لندن ـ «الشرق الأوسط»: اغتال الطيران خمسة"
+            ]
+        );
+        // Inside quotes, and glued to a word, it is no bullet.
+        let text = "قال «نحن * هنا» وغادر.";
+        assert_eq!(split_sentences(text).len(), 1);
+        let text = "* 5 فبراير 2004: محاولة اغتيال في النجف.";
+        assert_eq!(split_sentences(text).len(), 1);
     }
 }
