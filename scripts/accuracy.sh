@@ -3,7 +3,7 @@
 #
 #   scripts/accuracy.sh [GSR_DIR]        (default ../shared/data/gsr)
 #
-# 1. the learned filters' 5-fold cross-validated figures (`marsad train`, written to a
+# 1. the learned filters' cross-validated figures (5 folds by document x 5 splits) (`marsad train`, written to a
 #    temporary directory: the shipped lexicon/model is not touched);
 # 2. `marsad eval gsr` on the default output (in-sample for the filter: it was trained on
 #    these files) and on the rule-based candidates alone (--include-low-confidence);
@@ -15,7 +15,7 @@ bin=target/release/marsad
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 
-echo "== learned filters, 5-fold cross-validation by document"
+echo "== learned filters, 5-fold cross-validation by document, repeated over 5 splits"
 "$bin" train --out "$tmp/model" --predictions "$tmp/pred" "$gsr/assault_dev.csv" "$gsr/protest_dev.csv"
 
 for t in assault protest; do

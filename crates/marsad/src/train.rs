@@ -8,10 +8,10 @@
 //! Sentences without a candidate stay predicted negative, so recall is measured over all
 //! sentences. The model is an L2-regularised logistic regression fitted by full-batch
 //! gradient descent with balanced class weights; folds are whole documents (the sentence
-//! id before its last `-`), assigned round-robin in sorted order, so training is
-//! deterministic. The regularisation strength and the decision threshold are chosen by
-//! cross-validated F1: the strongest regularisation within [`F1_TOLERANCE`] of the best,
-//! then its best threshold.
+//! id before its last `-`), and cross-validation is repeated over [`REPEATS`] fixed splits
+//! (see `assign_folds`), so training is deterministic. The regularisation strength and the
+//! decision threshold are chosen by cross-validated F1 over all repeats pooled: the
+//! strongest regularisation within [`F1_TOLERANCE`] of the best, then its best threshold.
 
 use std::collections::BTreeMap;
 use std::path::PathBuf;
