@@ -1152,7 +1152,7 @@ impl SideJudgement {
 /// each of marsad's events; a sentence is credited when any event gets it right. Country:
 /// an entity has the gold code. Sector: an entity has the gold sector as primary or other
 /// sector. Text: the gold words are inside the entities' words joined with spaces, both
-/// normalised ([`normalize`]).
+/// normalised ([`normalize()`]).
 pub fn judge_side(lists: &[&[Entity]], gold: &GoldSide) -> SideJudgement {
     let any_entity = |pred: &dyn Fn(&Entity) -> bool| lists.iter().any(|l| l.iter().any(pred));
     let eq = |a: &str, b: &str| a.trim().eq_ignore_ascii_case(b.trim());
