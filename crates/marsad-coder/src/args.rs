@@ -533,6 +533,11 @@ pub(crate) fn assign(
                     m.start == from + 1
                         && from < s.len()
                         && !other_trigger_between(te, from)
+                        // A noun trigger may be the head (اجتماعا لقوات الصحوة); a verb
+                        // there starts another clause (قتل جنديان واصيب تسعة).
+                        && !hits.iter().any(|o| {
+                            o.tokens[0] == from && o.trig.kind == TriggerKind::Verb
+                        })
                         && s.tokens[from].kind == TokenKind::Word
                         && !s.tokens[from].detached_clitic
                         && crate::mention::governing_prep(s, from, None).is_none()

@@ -519,3 +519,16 @@ fn a_later_claim_names_the_attacker() {
     assert!(a[0].ends_with("/REB"), "{a:?}");
     assert!(r.iter().all(|x| x.ends_with("/MIL")), "{r:?}");
 }
+
+#[test]
+fn a_coordinated_verb_does_not_make_the_victims_attackers() {
+    // قتل جنديان ... واصيب تسعة: two passive clauses, both sets of people are victims.
+    let ev = code("كما قتل جنديان أمريكيان وأصيب تسعة عراقيين بجروح في هجوم انتحاري في الموصل.");
+    for e in ev.iter().filter(|e| e.event[0] == "ASSAULT") {
+        assert!(
+            e.actor.iter().all(|a| a.code.as_deref() != Some("USA")),
+            "{:#?}",
+            e.actor
+        );
+    }
+}
