@@ -891,9 +891,11 @@ fn protest_parties(
     (ts, te): (usize, usize),
     roles: &mut Roles,
 ) {
+    // A generic group of people, with or without its nationality (المتظاهرون، ستة آلاف
+    // مواطن مصري); a named organisation is no crowd.
     let is_protester = |m: &Mention| {
         m.ents.iter().all(|e| {
-            e.code.is_none()
+            e.kind == marsad_lexicon::ActorKind::Sector
                 && e.sectors
                     .first()
                     .is_some_and(|x| PROTESTER_SECTORS.contains(&x.as_str()))

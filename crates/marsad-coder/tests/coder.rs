@@ -532,3 +532,12 @@ fn a_coordinated_verb_does_not_make_the_victims_attackers() {
         );
     }
 }
+
+#[test]
+fn a_crowd_with_its_nationality_holds_the_protest() {
+    let ev = code("وانضم نحو ستة آلاف مواطن مصري إلى الوقفة الصامتة على كورنيش النيل.");
+    assert!(
+        sides(&ev, "PROTEST").0.contains(&"EGY/CVL".to_string()),
+        "{ev:#?}"
+    );
+}
