@@ -16,7 +16,7 @@ use marsad_lexicon::TriggerKind;
 use marsad_text::clitic::proclitic::{CONJ_FA, CONJ_WA};
 use marsad_text::{TokenKind, TokenizedSentence};
 
-use crate::mention::Mention;
+use crate::mention::{strip_conj, Mention};
 use crate::{is_clause_break, TriggerHit};
 
 /// Mention indices chosen for a trigger.
@@ -661,23 +661,15 @@ pub(crate) fn assign(
 }
 
 /// Claim verbs with a pronoun that refers back to the attack (وقد تبناه تنظيم القاعدة).
-const CLAIMED: &[&str] = &[
-    "تبناه",
-    "تبناها",
-    "تبنته",
-    "تبنتها",
-    "وتبناه",
-    "وتبنته",
-    "تبنى",
-    "وتبنى",
-];
+const CLAIMED: &[&str] = &["تبناه", "تبناها", "تبنته", "تبنتها", "تبني"];
 
 /// Who claimed the attack later in the sentence, past commas (تعرضت ثكنة لاعتداء أسفر عن
 /// مقتل ثلاثة جنود، وقد تبناه «تنظيم القاعدة»): the mention after the claim verb, a
 /// quotation mark allowed between.
 fn claimant(s: &TokenizedSentence, mentions: &[Mention], te: usize) -> Option<usize> {
-    let t = (te..s.len())
-        .find(|&t| s.tokens[t].kind == TokenKind::Word && CLAIMED.contains(&s.norm_of(t)))?;
+    let t = (te..s.len()).find(|&t| {
+        s.tokens[t].kind == TokenKind::Word && CLAIMED.contains(&strip_conj(s.norm_of(t)))
+    })?;
     let at = if t + 1 < s.len() && s.tokens[t + 1].kind == TokenKind::Punct {
         t + 2
     } else {
@@ -972,15 +964,12 @@ const FLAG_WORDS: &[&str] = &["علم", "العلم", "اعلام", "الاعل�
 const DESECRATE: &[&str] = &[
     "احرق",
     "احرقوا",
-    "واحرقوا",
-    "واحرق",
+    "احرقت",
     "حرق",
     "حرقوا",
     "يحرقون",
     "احراق",
-    "واحراق",
     "داسوا",
-    "احرقت",
     "مزقوا",
 ];
 
@@ -992,7 +981,6 @@ const PROTEST_AGAINST: &[&str] = &[
     "الاحتجاج",
     "تنديدا",
     "احتجاجهم",
-    "احتجاجا",
 ];
 
 /// Whether a protest is explicitly against the mention: a slogan or a burnt flag names it
@@ -1023,7 +1011,8 @@ fn denounced(s: &TokenizedSentence, m: &Mention) -> bool {
         return true;
     }
     FLAG_WORDS.contains(&prev)
-        && (p.saturating_sub(4)..p - 1).any(|t| word(t).is_some_and(|w| DESECRATE.contains(&w)))
+        && (p.saturating_sub(4)..p - 1)
+            .any(|t| word(t).is_some_and(|w| DESECRATE.contains(&strip_conj(w))))
 }
 
 /// The preposition that governs a mention through the noun it completes: in

@@ -183,7 +183,7 @@ fn is_agent_marker(s: &TokenizedSentence, t: usize) -> bool {
     (p == "قبل" && pp == "من") || (matches!(p, "يد" | "ايدي" | "يدي") && pp == "علي")
 }
 
-fn strip_conj(w: &str) -> &str {
+pub(crate) fn strip_conj(w: &str) -> &str {
     if w.chars().count() > 2 {
         w.strip_prefix('و')
             .or_else(|| w.strip_prefix('ف'))
