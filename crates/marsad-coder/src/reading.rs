@@ -56,9 +56,6 @@ fn is_unhamzated_homograph(s: &TokenizedSentence, t: usize, seg: Option<Segmenta
 /// hamza: إعلام (media) and أعلام (flags: أحرقوا أعلام إسرائيل).
 const ACTOR_HAMZA_HOMOGRAPHS: &[(&str, char)] = &[("اعلام", 'إ')];
 
-/// The word at `t` can start an actor name: it is not الرئيس as the adjective "main", nor
-/// written with the hamza of a homograph. Unlike triggers, a word written with no hamza at all is kept: actor words
-/// are commoner than their homographs, and many papers drop hamzas.
 /// Definite nouns after which الرئيس is the adjective "main" (الشارع الرئيس، السبب الرئيس،
 /// المتهم الرئيس), not "the president".
 const MAIN_X: &[&str] = &[
@@ -99,6 +96,10 @@ const MAIN_X: &[&str] = &[
     "الراعي",
 ];
 
+/// The word at `t` can start an actor name: it is not الرئيس as the adjective "main", nor
+/// written with the hamza of a homograph. Unlike triggers, a word written with no hamza at
+/// all is kept: actor words are commoner than their homographs, and many papers drop
+/// hamzas.
 pub(crate) fn word_reads_as_actor(
     s: &TokenizedSentence,
     t: usize,
