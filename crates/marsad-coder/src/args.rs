@@ -16,7 +16,7 @@ use marsad_lexicon::TriggerKind;
 use marsad_text::clitic::proclitic::{CONJ_FA, CONJ_WA};
 use marsad_text::{TokenKind, TokenizedSentence};
 
-use crate::mention::{strip_conj, Mention};
+use crate::mention::{strip_conj, strip_conj_and_article, Mention};
 use crate::{is_clause_break, TriggerHit};
 
 /// Mention indices chosen for a trigger.
@@ -72,15 +72,7 @@ const FAR: usize = 10;
 fn prep_of<'a>(s: &TokenizedSentence, m: &'a Mention) -> Option<&'a str> {
     match m.prep.as_deref() {
         Some("من") if m.start >= 2 => {
-            let q = s.norm_of(m.start - 2);
-            let q = q
-                .strip_prefix('و')
-                .filter(|r| r.chars().count() >= 3)
-                .unwrap_or(q);
-            let q = q
-                .strip_prefix("ال")
-                .filter(|r| r.chars().count() >= 3)
-                .unwrap_or(q);
+            let q = strip_conj_and_article(s.norm_of(m.start - 2));
             // After a quantifier or a number من is partitive: اربعة من عناصر الشرطة names
             // the policemen.
             if QUANTIFIERS.contains(&q) || is_number_like(s, m.start - 2) {

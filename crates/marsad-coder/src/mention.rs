@@ -183,6 +183,15 @@ fn is_agent_marker(s: &TokenizedSentence, t: usize) -> bool {
     (p == "قبل" && pp == "من") || (matches!(p, "يد" | "ايدي" | "يدي") && pp == "علي")
 }
 
+/// The word without a leading و/ف and article ال (each only when at least three letters
+/// remain): والغارة، الغارات -> غاره، غارات.
+pub(crate) fn strip_conj_and_article(w: &str) -> &str {
+    let w = strip_conj(w);
+    w.strip_prefix("ال")
+        .filter(|r| r.chars().count() >= 3)
+        .unwrap_or(w)
+}
+
 pub(crate) fn strip_conj(w: &str) -> &str {
     if w.chars().count() > 2 {
         w.strip_prefix('و')
@@ -631,11 +640,7 @@ fn owner_codes(s: &TokenizedSentence, mentions: &mut [Mention]) {
 /// Words (normalised, with or without و and the article) that end the name of a strike by
 /// air or artillery: ضربة جوية، غارة، قصف صاروخي، قصف مدفعي.
 fn is_military_strike_word(w: &str) -> bool {
-    let w = strip_conj(w);
-    let w = w
-        .strip_prefix("ال")
-        .filter(|r| r.chars().count() >= 3)
-        .unwrap_or(w);
+    let w = strip_conj_and_article(w);
     matches!(
         w,
         "جويه"
@@ -654,11 +659,7 @@ fn is_military_strike_word(w: &str) -> bool {
 
 /// Words (normalised, with or without و and the article) for aircraft.
 fn is_aircraft_word(w: &str) -> bool {
-    let w = strip_conj(w);
-    let w = w
-        .strip_prefix("ال")
-        .filter(|r| r.chars().count() >= 3)
-        .unwrap_or(w);
+    let w = strip_conj_and_article(w);
     matches!(w, "طاءره" | "طاءرات" | "طاءرتين" | "مروحيه" | "مروحيات")
 }
 
