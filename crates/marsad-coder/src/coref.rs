@@ -39,6 +39,8 @@
 //!
 //! Not handled: pronoun suffixes (عناصره، سفارتها), surnames alone (وأضاف معن), cataphora.
 
+// Non-state codes: no government, army or ministry refers to them.
+use marsad_lexicon::plover::NON_STATE_CODES as NON_STATE;
 use marsad_lexicon::ActorKind;
 use marsad_text::clitic::proclitic;
 use marsad_text::{normalize, Segmentation, TokenKind, TokenizedSentence};
@@ -189,9 +191,6 @@ static OPENERS: WordList = WordList::new(&[
     "و", "ف", "ثم", "او", "أن", "إن", "أنّ", "بأن", "لأن", "كما", "هذه", "هذا", "تلك", "ذلك", "لكن",
     "بل", "حتى", "قد", "لقد", "كانت", "كان", "ان",
 ]);
-
-/// Non-state codes: no government, army or ministry refers to them.
-const NON_STATE: &[&str] = &["IGO", "UNO", "EUR", "NGO", "ISM", "IMG", "MNC"];
 
 /// An entity named in the document so far.
 #[derive(Debug, Clone)]

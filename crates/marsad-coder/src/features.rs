@@ -300,9 +300,8 @@ pub(crate) fn sentence_features(
     f
 }
 
-/// The text names the entity: not a party the coder only inferred from the place (the
-/// state a protest with no stated target is addressed to), which says nothing about
-/// whether the sentence reports an event.
+/// The text names the entity: not a party the coder only inferred from the place, which
+/// says nothing about whether the sentence reports an event.
 fn named(e: &&crate::Entity) -> bool {
-    !(e.code_from.as_deref() == Some("place") && e.sector.is_none())
+    !e.inferred_from_place()
 }

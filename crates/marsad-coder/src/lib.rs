@@ -475,17 +475,21 @@ impl Coder {
                 for e in actor.iter_mut().chain(recipient.iter_mut()) {
                     place_country(e, code);
                 }
-                // A protest that names no target is addressed to the state it takes place
-                // in (متظاهرون قطعوا الطريق في البقاع: Lebanon), as event data conventionally
-                // codes it; `code_from: place` says the text did not name it.
-                if event == "PROTEST" && recipient.is_empty() && code.len() == 3 {
+                // A protest or an attack that names no target is aimed at the state it
+                // takes place in (متظاهرون قطعوا الطريق في البقاع: Lebanon; ضربة جوية في
+                // سورية: Syria), as event data conventionally codes it; `code_from: place`
+                // says the text did not name it.
+                if matches!(event.as_str(), "PROTEST" | "ASSAULT")
+                    && recipient.is_empty()
+                    && code.len() == 3
+                {
                     recipient.push(Entity {
                         code: Some(code.clone()),
                         entity_text: event_loc
                             .as_ref()
                             .map(|l| l.extracted_place.clone())
                             .unwrap_or_default(),
-                        identifier_text: Some("the state where the protest took place".into()),
+                        identifier_text: Some("the state where the event took place".into()),
                         code_from: Some("place".into()),
                         ..Entity::default()
                     });
@@ -773,12 +777,22 @@ fn merge_duplicates(events: &mut Vec<Event>, from: usize) {
     // An event that leaves a side open repeats a same-category event of the sentence
     // that fills it (أطلقت أمريكا تحذيرا ... من أنها ستغلق سفارتها إذا ...; تعرضت أبوظبي
     // لهجوم بطائرات مسيرة تبناه الحوثيون), when the sides both name agree.
+    // A side is open when it is empty or holds only the state inferred from the place.
+    let open = |v: &[Entity]| v.iter().all(Entity::inferred_from_place);
+    let same_party = |a: &[Entity], b: &[Entity]| {
+        a.iter()
+            .any(|x| b.iter().any(|y| x.entity_text == y.entity_text))
+    };
+    // Events whose sides cross (the soldiers are the target of مواجهات بين الشباب والجنود
+    // but the attackers of أطلقوا النار) are two events, not one.
     let same_but_actorless = |a: &Event, b: &Event| {
         let (ka, kb) = (key(a), key(b));
         a.event == b.event
             && a.aux_mode == b.aux_mode
+            && !same_party(&a.actor, &b.recipient)
+            && !same_party(&b.actor, &a.recipient)
             && (a.actor.is_empty() || b.actor.is_empty() || ka.1 == kb.1)
-            && (a.recipient.is_empty() || b.recipient.is_empty() || ka.2 == kb.2)
+            && (open(&a.recipient) || open(&b.recipient) || ka.2 == kb.2)
     };
     let mut i = from;
     while i < events.len() {
@@ -790,10 +804,6 @@ fn merge_duplicates(events: &mut Vec<Event>, from: usize) {
             let keep = &mut events[j];
             // One party cannot be both sides (سبعة أشخاص قتلوا في انفجار: the victims of
             // قتلوا are no attacker of انفجار).
-            let same_party = |a: &[Entity], b: &[Entity]| {
-                a.iter()
-                    .any(|x| b.iter().any(|y| x.entity_text == y.entity_text))
-            };
             if keep.actor.is_empty()
                 && !dup.actor.is_empty()
                 && !same_party(&dup.actor, &keep.recipient)
@@ -801,8 +811,8 @@ fn merge_duplicates(events: &mut Vec<Event>, from: usize) {
                 std::mem::swap(&mut keep.actor, &mut dup.actor);
                 take_evidence(keep, &dup, "actor");
             }
-            if keep.recipient.is_empty()
-                && !dup.recipient.is_empty()
+            if open(&keep.recipient)
+                && !open(&dup.recipient)
                 && !same_party(&dup.recipient, &keep.actor)
             {
                 std::mem::swap(&mut keep.recipient, &mut dup.recipient);

@@ -337,8 +337,20 @@ pub fn mentions_with(
             let next_prep = next.m.first_seg.and_then(|sg| sg.preposition());
             // A term that is part of an event trigger (احتجزوا أربعة من الشرطة رهائن) names
             // the event, not the owner of the term before it.
+            // A definite feminine singular term and a definite masculine plural one after
+            // it (اعتقلت الشرطة المسلحين) are two noun phrases, subject and object: an
+            // adjective agrees with its noun, and no masculine plural agrees with ة.
+            let disagree = between == 0
+                && next.actor.kind == ActorKind::Sector
+                && is_definite(s, end - 1)
+                && is_definite(s, next.m.start)
+                && text_of(s.tokens[end - 1].start, s.tokens[end - 1].end).ends_with('ة')
+                && ["ين", "ون"]
+                    .iter()
+                    .any(|p| s.norm_of(next.m.start).ends_with(p));
             if between > 2
                 || !linking_ok
+                || disagree
                 || next_prep.is_some_and(|p| p != 'ل')
                 || is_trigger_token(next.m.start)
             {
@@ -608,28 +620,61 @@ const BELONGING: &[&str] = &[
     "التابعين",
 ];
 
-/// A generic entity followed by "belonging to" a known one takes its owner's country
-/// (طائرة بدون طيار تابعة للقوات الاميركية -> USA): the owner decides whose it is.
+/// Forms of موال "loyal to" (متشددون موالون لحركة طالبان، المسلحين الموالين للحكومة).
+const LOYAL: &[&str] = &[
+    "موال",
+    "موالي",
+    "الموالي",
+    "موالون",
+    "موالين",
+    "الموالون",
+    "الموالين",
+    "مواليه",
+    "المواليه",
+];
+
+/// A generic party followed by what it belongs to takes its owner's country: the owner
+/// decides whose it is.
+/// - "belonging to" or "loyal to" a known party (طائرة بدون طيار تابعة للقوات الاميركية،
+///   متشددين موالين لحركة طالبان الأفغانية);
+/// - a partitive "some of" a named group or state (متمردا من طالبان، المتشددين من الموالين
+///   لحركة طالبان). A sector term after من (عشرة من الجنود) names no owner, so the owner
+///   must be named.
 fn owner_codes(s: &TokenizedSentence, mentions: &mut [Mention]) {
     for i in 0..mentions.len() {
-        let t = mentions[i].end;
-        let linked = t < s.len()
-            && s.tokens[t].kind == TokenKind::Word
-            && BELONGING.contains(&strip_conj(s.norm_of(t)));
-        if !linked
-            || mentions[i]
-                .ents
-                .iter()
-                .any(|e| e.code.is_some() || !e.generic)
+        if mentions[i]
+            .ents
+            .iter()
+            .any(|e| e.code.is_some() || !e.generic)
         {
             continue;
         }
-        let owner = mentions
-            .iter()
-            .find(|m| m.start == t + 1 && m.prep.as_deref() == Some("ل"))
+        let word_at = |t: usize| {
+            (t < s.len() && s.tokens[t].kind == TokenKind::Word && !s.tokens[t].detached_clitic)
+                .then(|| strip_conj(s.norm_of(t)))
+        };
+        let mut t = mentions[i].end;
+        let partitive = word_at(t) == Some("من");
+        if partitive {
+            t += 1;
+        }
+        let linked = word_at(t).is_some_and(|w| BELONGING.contains(&w) || LOYAL.contains(&w));
+        let owner = if linked {
+            mentions
+                .iter()
+                .find(|m| m.start == t + 1 && m.prep.as_deref() == Some("ل"))
+        } else if partitive {
+            mentions
+                .iter()
+                .find(|m| m.start == t && m.prep.as_deref() == Some("من"))
+                .filter(|m| m.ents.iter().all(|e| !e.generic))
+        } else {
+            None
+        };
+        let code = owner
             .and_then(|m| m.ents.first())
             .and_then(|e| e.code.clone());
-        if let Some(code) = owner {
+        if let Some(code) = code {
             for e in &mut mentions[i].ents {
                 e.code = Some(code.clone());
             }

@@ -106,9 +106,18 @@ pub struct Entity {
     pub resolved: bool,
     /// Extension: where `code` comes from when the words themselves name no country:
     /// `place` for a generic entity (الشرطة، مدنيين، جنود) placed in the country of the
-    /// event's location (`event_loc`). Absent when the text names the country.
+    /// event's location (`event_loc`), or for the target of a protest or an attack that
+    /// names none ([`Entity::inferred_from_place`]). Absent when the text names the country.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub code_from: Option<String>,
+}
+
+impl Entity {
+    /// The text does not name this party: it is the state where a protest or an attack
+    /// with no stated target took place, inferred from the event's place.
+    pub fn inferred_from_place(&self) -> bool {
+        self.code_from.as_deref() == Some("place") && self.sector.is_none()
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]

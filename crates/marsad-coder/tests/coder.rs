@@ -541,3 +541,81 @@ fn a_crowd_with_its_nationality_holds_the_protest() {
         "{ev:#?}"
     );
 }
+
+#[test]
+fn foreigners_of_unstated_nationality_are_int() {
+    let ev = code("وأصيب أربعة جنود أجانب بجروح في انفجار عبوة ناسفة في هلمند.");
+    let (_, r) = sides(&ev, "ASSAULT");
+    // Not Afghan: the place does not give foreigners its country.
+    assert_eq!(r, vec!["INT/MIL".to_string()], "{ev:#?}");
+    let ev = code("وخطف مسلحون عشرات العمال الأجانب في دلتا النيجر.");
+    let (_, r) = sides(&ev, "ASSAULT");
+    assert!(r[0].starts_with("INT/"), "{r:?}");
+}
+
+#[test]
+fn fighters_take_the_country_of_the_group_they_belong_to() {
+    // Partitive من with a named group, and "loyal to".
+    for text in [
+        "وقتلت القوات الأمريكية 150 متمردا من طالبان في ولاية هلمند.",
+        "وقتلت القوات الأمريكية ثلاثة متشددين موالين لحركة طالبان في ولاية هلمند.",
+        "وقتلت القوات الأمريكية المتشددين من الموالين لحركة طالبان في ولاية هلمند.",
+    ] {
+        let ev = code(text);
+        let (a, r) = sides(&ev, "ASSAULT");
+        assert_eq!(a, vec!["USA/MIL".to_string()], "{text}");
+        assert_eq!(r, vec!["AFG/REB".to_string()], "{text}");
+    }
+    // A sector term after من names no owner: the soldiers stay without a country.
+    let ev = code("وخطف مسلحون ثلاثة من الجنود قرب الحدود.");
+    let (_, r) = sides(&ev, "ASSAULT");
+    assert!(r.iter().all(|x| x.starts_with("-/")), "{r:?}");
+}
+
+#[test]
+fn an_attack_with_no_stated_target_is_aimed_at_the_state_it_hits() {
+    let ev = code("وقال مسؤول إن إسرائيل نفذت ضربة جوية في سورية بعد منتصف الليل.");
+    let e = ev
+        .iter()
+        .find(|e| e.event[0] == "ASSAULT")
+        .unwrap_or_else(|| panic!("{ev:#?}"));
+    assert_eq!(e.actor[0].code.as_deref(), Some("ISR"));
+    assert_eq!(e.recipient.len(), 1, "{:#?}", e.recipient);
+    assert_eq!(e.recipient[0].code.as_deref(), Some("SYR"));
+    assert!(e.recipient[0].inferred_from_place());
+    // A named target is kept, and no place state is added beside it.
+    let ev = code("وشنت إسرائيل غارة جوية على مواقع لحزب الله في سورية.");
+    let e = find(&ev, "ASSAULT");
+    assert!(
+        e.recipient.iter().all(|x| !x.inferred_from_place()),
+        "{e:#?}"
+    );
+}
+
+#[test]
+fn crossing_sides_are_two_events() {
+    // The soldiers are a side of the clashes but the attackers of أطلقوا النار: merging
+    // the two would make them the target of their own fire.
+    let ev = code(
+        "ودارت مواجهات بين عشرات الشبان والجنود الإسرائيليين الذين أطلقوا النار على راشقي الحجارة.",
+    );
+    assert!(
+        ev.iter()
+            .any(|e| e.event[0] == "ASSAULT"
+                && e.actor.iter().any(|a| a.code.as_deref() == Some("ISR"))),
+        "{ev:#?}"
+    );
+}
+
+#[test]
+fn a_masculine_plural_does_not_qualify_a_feminine_noun() {
+    // اعتقلت الشرطة المسلحين: subject and object, not one noun phrase.
+    let ev = code("واعتقلت الشرطة المسلحين في الموصل.");
+    let (a, r) = sides(&ev, "COERCE");
+    assert_eq!(a, vec!["IRQ/COP".to_string()], "{ev:#?}");
+    assert_eq!(r, vec!["-/UAF".to_string()], "{ev:#?}");
+    // An adjective that agrees still composes (الجماعات المسلحة).
+    let ev = code("وهاجمت الجماعات المسلحة مركزا للشرطة.");
+    let (a, _) = sides(&ev, "ASSAULT");
+    assert_eq!(a.len(), 1, "{a:?}");
+}

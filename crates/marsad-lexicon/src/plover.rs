@@ -178,9 +178,9 @@ pub fn score(category: &str, mode: Option<&str>) -> f32 {
     })
 }
 
-/// Country-level codes for non-state international actors (PLOVER "Non-state international
-/// actors").
-pub const NON_STATE_CODES: [&str; 7] = ["IGO", "UNO", "EUR", "NGO", "ISM", "IMG", "MNC"];
+/// Country-level codes that name no state: PLOVER's "Non-state international actors", and
+/// INT, a foreign party whose state the text does not name (جنود أجانب).
+pub const NON_STATE_CODES: [&str; 8] = ["IGO", "UNO", "EUR", "NGO", "ISM", "IMG", "MNC", "INT"];
 
 /// Sector codes accepted in actor lexicons: PLOVER's list plus the CAMEO-style IGO/NGO.
 pub const SECTORS: [&str; 27] = [

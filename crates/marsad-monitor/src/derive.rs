@@ -314,9 +314,11 @@ impl<'a> Monitor<'a> {
         }
     }
 
+    /// The parties the text names: a target the coder only inferred from the event's
+    /// place (the state an unaimed attack took place in) names no one.
     fn parties(&self, ents: &[marsad_coder::Entity], via: &str) -> Vec<Party> {
         let mut v = Vec::new();
-        for e in ents {
+        for e in ents.iter().filter(|e| !e.inferred_from_place()) {
             push_unique(&mut v, self.names.party(e, via));
         }
         v
