@@ -633,13 +633,32 @@ const LOYAL: &[&str] = &[
     "المواليه",
 ];
 
+/// Forms of قادم "coming (from)" and وافد "arriving (from)" (المتظاهرين القادمين من
+/// ولايات أميركية).
+const COMING: &[&str] = &[
+    "قادم",
+    "القادم",
+    "قادمه",
+    "القادمه",
+    "قادمون",
+    "قادمين",
+    "القادمون",
+    "القادمين",
+    "وافدون",
+    "وافدين",
+    "الوافدون",
+    "الوافدين",
+];
+
 /// A generic party followed by what it belongs to takes its owner's country: the owner
 /// decides whose it is.
 /// - "belonging to" or "loyal to" a known party (طائرة بدون طيار تابعة للقوات الاميركية،
 ///   متشددين موالين لحركة طالبان الأفغانية);
 /// - a partitive "some of" a named group or state (متمردا من طالبان، المتشددين من الموالين
 ///   لحركة طالبان). A sector term after من (عشرة من الجنود) names no owner, so the owner
-///   must be named.
+///   must be named;
+/// - "coming from" a state (المتظاهرين القادمين من ولايات أميركية): people are coded by
+///   where they come from.
 fn owner_codes(s: &TokenizedSentence, mentions: &mut [Mention]) {
     for i in 0..mentions.len() {
         if mentions[i]
@@ -654,7 +673,12 @@ fn owner_codes(s: &TokenizedSentence, mentions: &mut [Mention]) {
                 .then(|| strip_conj(s.norm_of(t)))
         };
         let mut t = mentions[i].end;
-        let partitive = word_at(t) == Some("من");
+        let coming =
+            word_at(t).is_some_and(|w| COMING.contains(&w)) && word_at(t + 1) == Some("من");
+        if coming {
+            t += 1;
+        }
+        let partitive = coming || word_at(t) == Some("من");
         if partitive {
             t += 1;
         }
@@ -668,6 +692,15 @@ fn owner_codes(s: &TokenizedSentence, mentions: &mut [Mention]) {
                 .iter()
                 .find(|m| m.start == t && m.prep.as_deref() == Some("من"))
                 .filter(|m| m.ents.iter().all(|e| !e.generic))
+                .filter(|m| {
+                    !coming
+                        || m.ents.iter().all(|e| {
+                            matches!(
+                                e.kind,
+                                ActorKind::Country | ActorKind::Capital | ActorKind::Demonym
+                            ) || e.kind == ActorKind::Sector && e.code.is_some()
+                        })
+                })
         } else {
             None
         };

@@ -619,3 +619,14 @@ fn a_masculine_plural_does_not_qualify_a_feminine_noun() {
     let (a, _) = sides(&ev, "ASSAULT");
     assert_eq!(a.len(), 1, "{a:?}");
 }
+
+#[test]
+fn people_coming_from_a_state_are_coded_by_it() {
+    let ev = code("تجمع آلاف المتظاهرين القادمين من ولايات أميركية قرب البنتاغون احتجاجا على الحرب.");
+    let (a, _) = sides(&ev, "PROTEST");
+    assert_eq!(a, vec!["USA/CVL".to_string()], "{ev:#?}");
+    // A place word that is no state gives no country.
+    let ev = code("تجمع آلاف المتظاهرين القادمين من القرى المجاورة احتجاجا على الحرب.");
+    let (a, _) = sides(&ev, "PROTEST");
+    assert!(a.iter().all(|x| x.starts_with("-/")), "{a:?}");
+}
