@@ -14,6 +14,12 @@ Sources (nothing is downloaded; everything comes from installed or committed fil
 * data/gazetteer/admin1.txt: first-level divisions (names, Arabic names, seat) of the
   Arab world, Iran, Turkey, Afghanistan and Pakistan, hand-written for marsad and checked
   here against the GeoNames admin1 codes of their seats;
+* data/gazetteer/areas.txt: areas below the first-level division (districts, regions:
+  Waziristan, Swat) that Arabic news names as places, hand-written for marsad, each tied
+  to a GeoNames populated place inside it that gives its coordinates;
+* data/gazetteer/names.txt: Arabic names of GeoNames populated places that GeoNames lacks
+  (spellings of Arabic news: روالبندي، ديرة إسماعيل خان), hand-written for marsad and
+  checked here against the GeoNames id, country and name;
 * lexicon/actors/countries.txt and capitals.txt: marsad's own Arabic country and capital
   names (GeoNames country records carry no Arabic name in the package).
 
@@ -30,14 +36,15 @@ Output (UTF-8, deterministic: rows sorted): one header line starting with
     geonameid  feature_class  feature_code  country3  admin1_code  admin1  population
     lat  lon  name  arabic
 
-* geonameid: GeoNames id; 0 for an ADM1 (the package carries no ADM1 features);
-* feature_class / feature_code: A PCLI (country), A ADM1, or P PPLC (capital), PPLA (seat
-  of an ADM1 of admin1.txt), PPL (any other populated place): the package carries no
-  feature codes, these are derived;
+* geonameid: GeoNames id; 0 for an ADM1 or an area (the package carries no such features);
+* feature_class / feature_code: A PCLI (country), A ADM1, A ADM2 or L RGN (an area of
+  areas.txt), or P PPLC (capital), PPLA (seat of an ADM1 of admin1.txt), PPL (any other
+  populated place): the package carries no feature codes, these are derived;
 * country3: ISO 3166-1 alpha-3 (Kosovo: KOS, as PLOVER writes it);
 * admin1: English name of the first-level division, when admin1.txt names it;
 * lat / lon: of the place; for countries and ADM1, the median latitude and longitude of
-  their populated places in cities1000 (the package has no coordinates for them);
+  their populated places in cities1000 (the package has no coordinates for them); for an
+  area, those of its point (areas.txt);
 * arabic: Arabic-script names separated by the Arabic comma, one per normalised form.
 """
 
@@ -145,6 +152,35 @@ def read_admin1(path):
     return rows
 
 
+def read_fields(path, n):
+    """(line number, fields) of the data lines of a `|`-separated file of n fields."""
+    rows = []
+    with open(path, encoding="utf-8") as f:
+        for no, line in enumerate(f, 1):
+            line = line.split("#", 1)[0].strip()
+            if not line:
+                continue
+            fields = [x.strip() for x in line.split("|")]
+            if len(fields) != n:
+                sys.exit(f"{path}:{no}: expected {n} fields, got {len(fields)}")
+            rows.append((no, fields))
+    return rows
+
+
+def arabic_forms(text, where, errors):
+    """The Arabic names of a `،`-separated field, checked."""
+    out = []
+    for form in (x.strip() for x in text.split("،")):
+        if not form:
+            continue
+        n = clean_arabic(form)
+        if n is None:
+            errors.append(f"{where}: '{form}' is not an Arabic name")
+        else:
+            out.append(n)
+    return out
+
+
 def median_point(places):
     lats = [p["latitude"] for p in places]
     lons = [p["longitude"] for p in places]
@@ -212,6 +248,35 @@ def main():
         if (cc, code) in admin1:
             errors.append(f"admin1.txt:{no}: {cc}.{code} listed twice")
         admin1[(cc, code)] = (name, merge_names(arabic))
+
+    # --- areas below ADM1 and extra names of populated places ---------------------------
+    areas = []  # (cc, code, feature, name, point place, arabic forms)
+    for no, (cc, code, feature, name, point, arabic) in read_fields(
+        os.path.join(ROOT, "data", "gazetteer", "areas.txt"), 6
+    ):
+        where = f"areas.txt:{no}"
+        if feature not in ("ADM2", "RGN"):
+            errors.append(f"{where}: feature '{feature}' is not ADM2 or RGN")
+            continue
+        matches = [p for p in places_by_admin1.get((cc, code), []) if p["name"] == point]
+        if not matches:
+            errors.append(f"{where}: {cc}.{code} {name}: no place '{point}' with that code")
+            continue
+        point_place = max(matches, key=lambda p: (p["population"], -p["geonameid"]))
+        forms = arabic_forms(arabic, where, errors)
+        if not forms:
+            errors.append(f"{where}: {name} has no Arabic name")
+        areas.append((cc, code, feature, name, point_place, merge_names(forms)))
+    extra_names = defaultdict(list)  # geonameid -> forms
+    for no, (cc, gid, name, arabic) in read_fields(
+        os.path.join(ROOT, "data", "gazetteer", "names.txt"), 4
+    ):
+        where = f"names.txt:{no}"
+        p = cities.get(gid)
+        if p is None or p["countrycode"] != cc or p["name"] != name:
+            errors.append(f"{where}: no place {gid} '{name}' in {cc}")
+            continue
+        extra_names[p["geonameid"]] += arabic_forms(arabic, where, errors)
     if errors:
         sys.exit("\n".join(errors))
 
@@ -257,6 +322,16 @@ def main():
         pop = sum(p["population"] for p in members)
         rows.append((0, "A", "ADM1", iso3[cc], code, name, pop, lat, lon, name, arabic))
 
+    # --- areas ------------------------------------------------------------------------------
+    for cc, code, feature, name, p, arabic in areas:
+        a1 = admin1.get((cc, code))
+        rows.append(
+            (
+                0, "L" if feature == "RGN" else "A", feature, iso3[cc], code,
+                a1[0] if a1 else "", 0, p["latitude"], p["longitude"], name, arabic,
+            )
+        )
+
     # --- populated places -----------------------------------------------------------------
     capitals = {}
     for cc, c in countries.items():
@@ -277,6 +352,7 @@ def main():
         if p["population"] < (0 if cc in FOCUS else WORLD_MIN):
             continue
         arabic = [n for n in map(clean_arabic, p["alternatenames"]) if n]
+        arabic += extra_names.get(p["geonameid"], [])
         if p["geonameid"] in capital_ids:
             arabic += capital_ar.get((cc, p["name"]), [])
         if not arabic:
@@ -317,9 +393,11 @@ def main():
     with open(OUT, "wb") as f:
         f.write(raw)
     n_a1 = sum(1 for r in rows if r[2] == "ADM1")
+    n_area = sum(1 for r in rows if r[2] in ("ADM2", "RGN"))
     n_c = sum(1 for r in rows if r[2] == "PCLI")
     print(
         f"wrote {os.path.relpath(OUT, ROOT)}: {len(rows)} rows ({n_c} countries, {n_a1} ADM1, "
+        f"{n_area} areas, "
         f"{kept} populated places; {dropped} places without an Arabic name left out), "
         f"{len(raw)} bytes",
         file=sys.stderr,

