@@ -514,6 +514,20 @@ pub fn mentions_with(
                 ent.sectors.push("CVL".to_string());
             }
         }
+        // A capital in apposition after its state's adjective (في العاصمة الباكستانية اسلام
+        // أباد) is a place named twice, not the government: one mention, under the
+        // preposition of the first.
+        let mut end = end;
+        if nationality
+            && j < raws.len()
+            && raws[j].m.start == end
+            && raws[j].actor.kind == ActorKind::Capital
+            && raws[j].actor.code == ent.code
+        {
+            ent.end = s.tokens[raws[j].m.end - 1].end;
+            end = raws[j].m.end;
+            j += 1;
+        }
         composed.push(Mention {
             start,
             end,
