@@ -32,7 +32,7 @@ pub mod record;
 pub mod size;
 pub mod when;
 
-use marsad_lexicon::{CueKind, Lexicon, PhraseMatch, Trigger, TriggerKind};
+use marsad_lexicon::{ActorKind, CueKind, Lexicon, PhraseMatch, Trigger, TriggerKind};
 use marsad_text::{split_sentences, tokenize, SentenceSpan, TokenKind, TokenizedSentence};
 pub use record::{
     Attribution, CiteInfo, Condition, Count, Entity, Event, Evidence, Location, Size, TextInfo,
@@ -222,6 +222,28 @@ impl Coder {
         if !has_triggers {
             return;
         }
+        // Place mentions, found once a sentence has an event and someone asks.
+        let mut places: Option<Vec<marsad_geo::PlaceMention>> = None;
+        // A capital or a country named as where something happened (جنوب بغداد، وسط
+        // دمشق، مدينة غزة) is a place, not its government: it is no party to the event.
+        let state_name = |m: &Mention| {
+            m.ents
+                .iter()
+                .all(|e| matches!(e.kind, ActorKind::Capital | ActorKind::Country))
+        };
+        if mentions.iter().any(state_name) {
+            let gazetteer = marsad_geo::Gazetteer::embedded();
+            let found = places.get_or_insert_with(|| marsad_geo::find_places(gazetteer, s));
+            mentions.retain(|m| {
+                !state_name(m)
+                    || !found.iter().any(|p| {
+                        p.start_token <= m.start
+                            && m.end <= p.end_token
+                            && !p.attached_to_actor
+                            && (p.cues.near || p.cues.direction.is_some() || p.cues.noun.is_some())
+                    })
+            });
+        }
 
         // Triggers, minus those that are part of a multi-word name (الحشد in الحشد الشعبي)
         // and those whose reading needs more clitic stripping than the actor reading of the
@@ -279,8 +301,6 @@ impl Coder {
         let modality = Modality::read(&self.lex, s, &sc.cue_matches, &hits, &mentions);
         let first_new = events.len();
         let dates = when::SentenceDates::new(s, doc.date);
-        // Place mentions, found on the first event that asks.
-        let mut places: Option<Vec<marsad_geo::PlaceMention>> = None;
         for (h_idx, hit) in hits.iter().enumerate() {
             let roles = args::assign(s, &mentions, hit, &hits);
             let md = modality.for_trigger(h_idx);

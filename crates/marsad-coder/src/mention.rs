@@ -396,10 +396,17 @@ pub fn mentions_with(
             end = next.m.end;
             j += 1;
         }
-        // A title followed by the person's name (الرئيس التركي رجب طيب أردوغان): one
-        // entity, the person's.
+        // A title followed by the person's name (الرئيس التركي رجب طيب أردوغان), maybe
+        // past "the late" or "former" (زعيمة المعارضة الراحلة بي نظير بوتو): one entity,
+        // the person's.
+        let epithet = end < s.len()
+            && s.tokens[end].kind == TokenKind::Word
+            && matches!(
+                s.norm_of(end),
+                "الراحل" | "الراحله" | "السابق" | "السابقه" | "الاسبق" | "الراحلين"
+            );
         if j < raws.len()
-            && raws[j].m.start == end
+            && (raws[j].m.start == end || (epithet && raws[j].m.start == end + 1))
             && raws[j].actor.kind == ActorKind::Person
             && r.actor.kind == ActorKind::Sector
         {
