@@ -640,7 +640,9 @@ pub(crate) fn assign(
             }
             roles.recipient = Some(r);
         } else {
-            roles.recipient = passing_target(s, mentions, te).filter(|&r| Some(r) != roles.actor);
+            roles.recipient = passing_target(s, mentions, te)
+                .or_else(|| carried(s, mentions, te, c_end))
+                .filter(|&r| Some(r) != roles.actor);
         }
     }
     if trig.event == "ASSAULT" && roles.actor.is_none() {
@@ -650,6 +652,36 @@ pub(crate) fn assign(
         roles.recipient = None;
     }
     roles
+}
+
+/// Vehicles (normalised, without the article) and the verbs that say whom they carried.
+const VEHICLES: &[&str] = &[
+    "سياره", "سيارات", "حافله", "شاحنه", "مركبه", "عربه", "موكب", "قافله", "زورق", "قارب",
+];
+const CARRYING: &[&str] = &["تقل", "يقل", "تقلهم", "تحمل", "يحمل", "تنقل", "ينقل"];
+
+/// Who rode in the vehicle the attack hit (صاروخ على سيارة تقل ثلاثة من نشطاء سرايا
+/// القدس): the people the vehicle carried, past a count, are the target.
+fn carried(s: &TokenizedSentence, mentions: &[Mention], te: usize, c_end: usize) -> Option<usize> {
+    let word = |t: usize| {
+        (t < s.len() && s.tokens[t].kind == TokenKind::Word && !s.tokens[t].detached_clitic)
+            .then(|| s.norm_of(t))
+    };
+    let vehicle = (te..(te + NEAR).min(c_end)).find(|&t| {
+        word(t).is_some_and(|w| {
+            let w = crate::mention::strip_conj_and_article(w);
+            VEHICLES.contains(&w) || w.strip_prefix('ب').is_some_and(|r| VEHICLES.contains(&r))
+        })
+    })?;
+    let mut t = vehicle + 1;
+    if word(t).is_some_and(|w| matches!(w, "كانت" | "كان")) {
+        t += 1;
+    }
+    if !word(t).is_some_and(|w| CARRYING.contains(&w)) {
+        return None;
+    }
+    let at = skip_count(s, t + 1);
+    (0..mentions.len()).find(|&i| mentions[i].start == at || mentions[i].start == t + 1)
 }
 
 /// Claim verbs with a pronoun that refers back to the attack (وقد تبناه تنظيم القاعدة).

@@ -328,11 +328,14 @@ pub fn mentions_with(
             // (مسؤولون أمنيون عراقيون). Anything else is another noun phrase.
             let owner = matches!(next.actor.kind, ActorKind::Org | ActorKind::Person);
             let nationality = next.actor.kind == ActorKind::Demonym;
+            // An organisation's name may stand in quotation marks (نشطاء «سرايا القدس»).
             let linking_ok = (end..next.m.start).all(|t| {
-                s.tokens[t].kind == TokenKind::Word && !is_conj_token(s, t) && {
-                    let w = s.norm_of(t);
-                    (owner && (w == "باسم" || w == "في")) || (nationality && between <= 1)
+                let w = s.norm_of(t);
+                if s.tokens[t].kind != TokenKind::Word {
+                    return owner && matches!(w, "«" | "\"" | "“");
                 }
+                !is_conj_token(s, t)
+                    && ((owner && (w == "باسم" || w == "في")) || (nationality && between <= 1))
             });
             let next_prep = next.m.first_seg.and_then(|sg| sg.preposition());
             // A term that is part of an event trigger (احتجزوا أربعة من الشرطة رهائن) names

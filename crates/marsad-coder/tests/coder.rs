@@ -630,3 +630,52 @@ fn people_coming_from_a_state_are_coded_by_it() {
     let (a, _) = sides(&ev, "PROTEST");
     assert!(a.iter().all(|x| x.starts_with("-/")), "{a:?}");
 }
+
+#[test]
+fn a_capital_named_as_a_place_is_no_party() {
+    for text in [
+        "انفجرت قنبلة جنوب بغداد ما أدى إلى إصابة خمسة أشخاص.",
+        "انفجرت قنبلة وسط بغداد ما أدى إلى إصابة خمسة أشخاص.",
+        "انفجرت قنبلة في مطار بغداد الدولي ما أدى إلى إصابة خمسة أشخاص.",
+        "انفجرت قنبلة في العاصمة العراقية بغداد ما أدى إلى إصابة خمسة أشخاص.",
+    ] {
+        let ev = code(text);
+        let e = find(&ev, "ASSAULT");
+        assert!(
+            e.actor.iter().all(|a| a.sector.as_deref() != Some("GOV")),
+            "{text}: {:#?}",
+            e.actor
+        );
+        assert_eq!(
+            e.event_loc.as_ref().map(|l| l.resolved_place.as_str()),
+            Some("Baghdad"),
+            "{text}"
+        );
+    }
+    // Standing alone, a capital still names its government.
+    let ev = code("وزار الرئيس الفرنسي بغداد أمس.");
+    let (_, r) = sides(&ev, "CONSULT");
+    assert_eq!(r, vec!["IRQ/GOV".to_string()]);
+}
+
+#[test]
+fn a_title_reaches_its_holder_past_the_late() {
+    let ev = code("وهاجم مسلحون أنصار زعيمة المعارضة الراحلة بي نظير بوتو.");
+    let e = find(&ev, "ASSAULT");
+    assert!(
+        e.recipient
+            .iter()
+            .any(|r| r.code.as_deref() == Some("PAK") && r.sector.as_deref() == Some("OPP")),
+        "{:#?}",
+        e.recipient
+    );
+}
+
+#[test]
+fn the_people_a_vehicle_carried_are_the_target() {
+    let ev = code("وأطلقت طائرة إسرائيلية صاروخا على سيارة تقل ثلاثة من نشطاء «سرايا القدس» في غزة.");
+    let (a, r) = sides(&ev, "ASSAULT");
+    assert_eq!(a, vec!["ISR/MIL".to_string()], "{ev:#?}");
+    // The sector term takes its owner across the quotation mark.
+    assert_eq!(r, vec!["PSE/REB".to_string()], "{ev:#?}");
+}

@@ -121,6 +121,11 @@ const NOUNS: &[(&str, &str, NounCue, bool)] = &[
     ("منطقه", "منطقة", NounCue::Area, false),
     ("جزيره", "جزيرة", NounCue::Area, false),
     ("عاصمه", "العاصمة", NounCue::Capital, false),
+    // Airports, ports and universities are named after the town they are in (مطار
+    // بغداد الدولي، جامعة الموصل).
+    ("مطار", "مطار", NounCue::Town, false),
+    ("ميناء", "ميناء", NounCue::Town, false),
+    ("جامعه", "جامعة", NounCue::Town, false),
     ("مدينتي", "مدينتي", NounCue::Town, true),
     ("بلدتي", "بلدتي", NounCue::Town, true),
     ("قريتي", "قريتي", NounCue::Town, true),

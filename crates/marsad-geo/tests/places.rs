@@ -618,3 +618,23 @@ fn pakistani_districts_and_towns() {
     // وانا is also و + أنا: it needs a cue.
     assert!(names("قال وانا لا أعرف.").is_empty());
 }
+
+#[test]
+fn airports_ports_and_universities_place_the_event_in_their_town() {
+    for (text, trigger, want) in [
+        (
+            "انفجرت قنبلة في مطار البصرة صباح اليوم.",
+            "انفجرت",
+            "Basrah",
+        ),
+        ("انفجرت قنبلة في ميناء عدن صباح اليوم.", "انفجرت", "Aden"),
+        (
+            "انفجرت قنبلة قرب جامعة الموصل صباح اليوم.",
+            "انفجرت",
+            "Mosul",
+        ),
+    ] {
+        let loc = resolve(text, trigger, &[]).unwrap_or_else(|| panic!("no place: {text}"));
+        assert_eq!(loc.resolved_place, want, "{text}");
+    }
+}
