@@ -231,6 +231,34 @@ impl Coder {
                 .iter()
                 .all(|e| matches!(e.kind, ActorKind::Capital | ActorKind::Country))
         };
+        // Residents of a named place (سكان بغداد، أهالي دارفور، أبناء الفلوجة) are people
+        // of its state.
+        let residents = |m: &Mention| {
+            m.end == m.start + 1
+                && m.ents.len() == 1
+                && m.ents[0].generic
+                && m.ents[0].code.is_none()
+                && matches!(
+                    mention::strip_conj_and_article(s.norm_of(m.start)),
+                    "سكان" | "اهالي" | "ابناء"
+                )
+        };
+        if mentions.iter().any(residents) {
+            let gazetteer = marsad_geo::Gazetteer::embedded();
+            let found = places.get_or_insert_with(|| marsad_geo::find_places(gazetteer, s));
+            for m in mentions.iter_mut() {
+                if !residents(m) {
+                    continue;
+                }
+                let Some(k) = found.iter().position(|p| p.start_token == m.end) else {
+                    continue;
+                };
+                if let Some(&(best, _)) = marsad_geo::rank_candidates(gazetteer, found, k, &[]).first()
+                {
+                    m.ents[0].code = Some(gazetteer.place(best).country3.to_string());
+                }
+            }
+        }
         if mentions.iter().any(state_name) {
             let gazetteer = marsad_geo::Gazetteer::embedded();
             let found = places.get_or_insert_with(|| marsad_geo::find_places(gazetteer, s));

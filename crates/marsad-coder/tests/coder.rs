@@ -679,3 +679,14 @@ fn the_people_a_vehicle_carried_are_the_target() {
     // The sector term takes its owner across the quotation mark.
     assert_eq!(r, vec!["PSE/REB".to_string()], "{ev:#?}");
 }
+
+#[test]
+fn residents_of_a_named_place_are_of_its_state() {
+    let ev = code("وتظاهر المئات من سكان الفلوجة احتجاجا على اعتقال الشيخ.");
+    let (a, _) = sides(&ev, "PROTEST");
+    assert_eq!(a, vec!["IRQ/CVL".to_string()], "{ev:#?}");
+    // Residents of an unnamed place stay without a country.
+    let ev = code("وتظاهر المئات من سكان القرية احتجاجا على اعتقال الشيخ.");
+    let (a, _) = sides(&ev, "PROTEST");
+    assert!(a.iter().all(|x| x.starts_with("-/")), "{a:?}");
+}

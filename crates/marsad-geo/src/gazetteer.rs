@@ -188,6 +188,16 @@ impl Gazetteer {
                 }
                 let population = populated.then_some(place.population);
                 let mut need = name_need(&key, words.len(), &common, population, focus, weak);
+                // A capital the lexicon names (لندن، روما، كييف: its list leaves out the
+                // spellings that are ordinary words) is known well enough to need only a
+                // locative cue, however short.
+                if &*place.feature_code == "PPLC"
+                    && need == Need::Noun
+                    && !common.contains_key(&key)
+                    && lexicon_capital(&lexicon, name, &place.country3)
+                {
+                    need = Need::Cue;
+                }
                 if populated && words.len() == 1 && need < Need::Noun && vocabulary(&key) {
                     need = Need::Noun;
                 }
@@ -294,6 +304,28 @@ impl Gazetteer {
         })?;
         Some((code, m.end))
     }
+}
+
+/// Whether the lexicon lists `name` (as written in the gazetteer) as the capital of
+/// `country3`.
+fn lexicon_capital(lexicon: &Lexicon, name: &str, country3: &str) -> bool {
+    let spans = marsad_text::split_sentences(name);
+    let Some(span) = spans.first() else {
+        return false;
+    };
+    let mut s = TokenizedSentence::default();
+    marsad_text::tokenize(name, span, &mut s);
+    let mut scratch = String::new();
+    lexicon
+        .actor_index
+        .match_at(&s, 0, &mut scratch)
+        .is_some_and(|m| {
+            m.end == s.len()
+                && m.entries.iter().any(|&e| {
+                    let a = &lexicon.actors[e as usize];
+                    a.kind == ActorKind::Capital && a.code.as_deref() == Some(country3)
+                })
+        })
 }
 
 /// What a name needs before it counts (see [`find_places`](crate::find_places)).

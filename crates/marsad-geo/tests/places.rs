@@ -638,3 +638,21 @@ fn airports_ports_and_universities_place_the_event_in_their_town() {
         assert_eq!(loc.resolved_place, want, "{text}");
     }
 }
+
+#[test]
+fn short_capital_names_the_lexicon_lists_need_only_a_cue() {
+    for (text, trigger, want) in [
+        ("وتظاهر المئات في لندن أمس.", "وتظاهر", "GBR"),
+        ("وتظاهر المئات في روما أمس.", "وتظاهر", "ITA"),
+        ("وانفجرت قنبلة في كييف أمس.", "وانفجرت", "UKR"),
+    ] {
+        let loc = resolve(text, trigger, &[]).unwrap_or_else(|| panic!("no place: {text}"));
+        assert_eq!(loc.country_code, want, "{text}");
+    }
+    // Without a cue a capital is its government, not a place.
+    assert!(names("وقالت لندن إنها ترفض القرار.").is_empty());
+    // A spelling the lexicon leaves out because it is an ordinary word stays one.
+    assert!(names("وتسببت السيول في جدة بأضرار.")
+        .iter()
+        .all(|n| n != "Seoul"));
+}
