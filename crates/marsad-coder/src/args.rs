@@ -656,7 +656,16 @@ pub(crate) fn assign(
 
 /// Vehicles (normalised, without the article) and the verbs that say whom they carried.
 const VEHICLES: &[&str] = &[
-    "سياره", "سيارات", "حافله", "شاحنه", "مركبه", "عربه", "موكب", "قافله", "زورق", "قارب",
+    "سياره",
+    "سيارات",
+    "حافله",
+    "شاحنه",
+    "مركبه",
+    "عربه",
+    "موكب",
+    "قافله",
+    "زورق",
+    "قارب",
 ];
 const CARRYING: &[&str] = &["تقل", "يقل", "تقلهم", "تحمل", "يحمل", "تنقل", "ينقل"];
 

@@ -253,7 +253,8 @@ impl Coder {
                 let Some(k) = found.iter().position(|p| p.start_token == m.end) else {
                     continue;
                 };
-                if let Some(&(best, _)) = marsad_geo::rank_candidates(gazetteer, found, k, &[]).first()
+                if let Some(&(best, _)) =
+                    marsad_geo::rank_candidates(gazetteer, found, k, &[]).first()
                 {
                     m.ents[0].code = Some(gazetteer.place(best).country3.to_string());
                 }

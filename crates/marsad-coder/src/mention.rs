@@ -527,7 +527,6 @@ pub fn mentions_with(
         // A capital in apposition after its state's adjective (في العاصمة الباكستانية اسلام
         // أباد) is a place named twice, not the government: one mention, under the
         // preposition of the first.
-        let mut end = end;
         if nationality
             && j < raws.len()
             && raws[j].m.start == end

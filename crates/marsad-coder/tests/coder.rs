@@ -673,7 +673,8 @@ fn a_title_reaches_its_holder_past_the_late() {
 
 #[test]
 fn the_people_a_vehicle_carried_are_the_target() {
-    let ev = code("وأطلقت طائرة إسرائيلية صاروخا على سيارة تقل ثلاثة من نشطاء «سرايا القدس» في غزة.");
+    let ev =
+        code("وأطلقت طائرة إسرائيلية صاروخا على سيارة تقل ثلاثة من نشطاء «سرايا القدس» في غزة.");
     let (a, r) = sides(&ev, "ASSAULT");
     assert_eq!(a, vec!["ISR/MIL".to_string()], "{ev:#?}");
     // The sector term takes its owner across the quotation mark.
