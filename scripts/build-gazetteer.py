@@ -138,17 +138,9 @@ def read_lexicon(path, kind):
 
 def read_admin1(path):
     rows = []
-    with open(path, encoding="utf-8") as f:
-        for no, line in enumerate(f, 1):
-            line = line.split("#", 1)[0].strip()
-            if not line:
-                continue
-            fields = [x.strip() for x in line.split("|")]
-            if len(fields) != 5:
-                sys.exit(f"{path}:{no}: expected 5 fields, got {len(fields)}")
-            cc, code, name, seat, arabic = fields
-            forms = [x.strip() for x in arabic.split("،") if x.strip()]
-            rows.append((no, cc, code, name, seat, forms))
+    for no, (cc, code, name, seat, arabic) in read_fields(path, 5):
+        forms = [x.strip() for x in arabic.split("،") if x.strip()]
+        rows.append((no, cc, code, name, seat, forms))
     return rows
 
 

@@ -335,15 +335,7 @@ fn regions_with_nisba(g: &Gazetteer, s: &TokenizedSentence, out: &mut Vec<PlaceM
             from_nisba: true,
         });
     }
-    if !added.is_empty() {
-        out.extend(added);
-        out.sort_by_key(|m| m.start_token);
-        for (k, m) in out.iter_mut().enumerate() {
-            if m.coordinated_with.is_some() {
-                m.coordinated_with = k.checked_sub(1);
-            }
-        }
-    }
+    merge_added(out, added);
 }
 
 /// في العاصمة العراقية (no name after it): the capital of that country.
@@ -386,14 +378,20 @@ fn capitals_without_name(g: &Gazetteer, s: &TokenizedSentence, out: &mut Vec<Pla
             from_nisba: false,
         });
     }
-    if !added.is_empty() {
-        out.extend(added);
-        out.sort_by_key(|m| m.start_token);
-        // Indices may have moved: recompute coordination links by position.
-        for (k, m) in out.iter_mut().enumerate() {
-            if m.coordinated_with.is_some() {
-                m.coordinated_with = k.checked_sub(1);
-            }
+    merge_added(out, added);
+}
+
+/// Adds mentions found after the name scan, in text order; indices may move, so the
+/// coordination links are recomputed by position.
+fn merge_added(out: &mut Vec<PlaceMention>, added: Vec<PlaceMention>) {
+    if added.is_empty() {
+        return;
+    }
+    out.extend(added);
+    out.sort_by_key(|m| m.start_token);
+    for (k, m) in out.iter_mut().enumerate() {
+        if m.coordinated_with.is_some() {
+            m.coordinated_with = k.checked_sub(1);
         }
     }
 }
