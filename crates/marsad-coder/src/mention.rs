@@ -342,15 +342,22 @@ pub fn mentions_with(
             // the event, not the owner of the term before it.
             // A definite feminine singular term and a definite masculine plural one after
             // it (اعتقلت الشرطة المسلحين) are two noun phrases, subject and object: an
-            // adjective agrees with its noun, and no masculine plural agrees with ة.
+            // adjective agrees with its noun, and no masculine plural agrees with ة. The
+            // same holds after a plural that keeps its ن (below).
+            let sound_plural = |t: usize| {
+                let w = s.norm_of(t);
+                w.chars().count() >= 5 && (w.ends_with("ين") || w.ends_with("ون"))
+            };
             let disagree = between == 0
                 && next.actor.kind == ActorKind::Sector
-                && is_definite(s, end - 1)
-                && is_definite(s, next.m.start)
-                && text_of(s.tokens[end - 1].start, s.tokens[end - 1].end).ends_with('ة')
-                && ["ين", "ون"]
-                    .iter()
-                    .any(|p| s.norm_of(next.m.start).ends_with(p));
+                && ((is_definite(s, end - 1)
+                    && is_definite(s, next.m.start)
+                    && text_of(s.tokens[end - 1].start, s.tokens[end - 1].end).ends_with('ة')
+                    && sound_plural(next.m.start))
+                    // A sound plural that keeps its ن is in no construct (the construct is
+                    // مسلحو): a noun after it that does not agree as an adjective starts
+                    // another noun phrase (هاجم مسلحون قوات حرس الحدود).
+                    || (sound_plural(end - 1) && !sound_plural(next.m.start)));
             if between > 2
                 || !linking_ok
                 || disagree
@@ -408,10 +415,15 @@ pub fn mentions_with(
                 s.norm_of(end),
                 "الراحل" | "الراحله" | "السابق" | "السابقه" | "الاسبق" | "الراحلين"
             );
+        // Only a title names a person so: an institution before a name is another party
+        // (اتهمت الحكومة الباكستانية بيت الله محسود).
+        let title = r.actor.role.is_some()
+            || reading(s, r.m.start, None, |st| INDIVIDUAL_TITLES.contains(st)).is_some();
         if j < raws.len()
             && (raws[j].m.start == end || (epithet && raws[j].m.start == end + 1))
             && raws[j].actor.kind == ActorKind::Person
             && r.actor.kind == ActorKind::Sector
+            && title
         {
             let n = ent_from(
                 lex,
@@ -876,7 +888,9 @@ static INDIVIDUAL_TITLES: WordList = WordList::new(&[
     "رئيسة",
     "نائب",
     "زعيم",
+    "زعيمة",
     "قائد",
+    "قائدة",
     "أمين",
     "عضو",
     "مدير",

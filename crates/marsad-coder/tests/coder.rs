@@ -691,3 +691,27 @@ fn residents_of_a_named_place_are_of_its_state() {
     let (a, _) = sides(&ev, "PROTEST");
     assert!(a.iter().all(|x| x.starts_with("-/")), "{a:?}");
 }
+
+#[test]
+fn a_plural_that_keeps_its_nun_is_in_no_construct() {
+    // هاجم مسلحون قوات حرس الحدود: the gunmen attacked the border guards; مسلحون is no
+    // construct head (that would be مسلحو).
+    let ev = code("وهاجم مسلحون قوات حرس الحدود الباكستانية في وزيرستان.");
+    let (a, r) = sides(&ev, "ASSAULT");
+    assert!(a.iter().all(|x| x.ends_with("/UAF") || x.ends_with("/REB")), "{a:?}");
+    assert!(r.iter().any(|x| x.starts_with("PAK/")), "{r:?}");
+    // An adjective that agrees still composes (مسلحون ملثمون is one party).
+    let ev = code("وهاجم مسلحون مجهولون مركزا للشرطة.");
+    let (a, _) = sides(&ev, "ASSAULT");
+    assert_eq!(a.len(), 1, "{a:?}");
+}
+
+#[test]
+fn only_a_title_names_the_person_after_it() {
+    let ev = code("واتهمت الحكومة الباكستانية بيت الله محسود بالوقوف وراء الهجوم.");
+    let e = find(&ev, "ACCUSE");
+    assert_eq!(e.actor.len(), 1, "{:#?}", e.actor);
+    assert_eq!(e.actor[0].code.as_deref(), Some("PAK"));
+    assert_eq!(e.actor[0].sector.as_deref(), Some("GOV"));
+    assert!(!e.actor[0].entity_text.contains("محسود"), "{:#?}", e.actor);
+}
