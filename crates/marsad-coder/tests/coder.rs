@@ -698,7 +698,10 @@ fn a_plural_that_keeps_its_nun_is_in_no_construct() {
     // construct head (that would be مسلحو).
     let ev = code("وهاجم مسلحون قوات حرس الحدود الباكستانية في وزيرستان.");
     let (a, r) = sides(&ev, "ASSAULT");
-    assert!(a.iter().all(|x| x.ends_with("/UAF") || x.ends_with("/REB")), "{a:?}");
+    assert!(
+        a.iter().all(|x| x.ends_with("/UAF") || x.ends_with("/REB")),
+        "{a:?}"
+    );
     assert!(r.iter().any(|x| x.starts_with("PAK/")), "{r:?}");
     // An adjective that agrees still composes (مسلحون ملثمون is one party).
     let ev = code("وهاجم مسلحون مجهولون مركزا للشرطة.");
