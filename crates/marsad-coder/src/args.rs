@@ -438,12 +438,20 @@ pub(crate) fn assign(
                 );
             // An attack noun right before the verb is its subject (انفجار سيارة مفخخة
             // استهدفت دورية للشرطة): what follows is the object.
+            // One adjective may stand between (انفجارات ضخمة استهدفت سيارات قياديين).
+            let adjective_before = ts > 1
+                && s.tokens[ts - 1].kind == TokenKind::Word
+                && !s.tokens[ts - 1].detached_clitic
+                && !is_clause_break(s, ts - 1)
+                && crate::mention::governing_prep(s, ts, None).is_none()
+                && !mentions.iter().any(|m| m.start <= ts - 1 && ts - 1 < m.end);
             let event_subject = ts > 0
                 && hits.iter().any(|o| {
                     !std::ptr::eq(o, hit)
                         && o.trig.kind == TriggerKind::Noun
                         && o.trig.event == trig.event
-                        && o.tokens.last() == Some(&(ts - 1))
+                        && (o.tokens.last() == Some(&(ts - 1))
+                            || (adjective_before && o.tokens.last() == Some(&(ts - 2))))
                 });
             let subject = if passive || pronoun_subject || event_subject {
                 None

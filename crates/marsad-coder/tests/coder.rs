@@ -718,3 +718,22 @@ fn only_a_title_names_the_person_after_it() {
     assert_eq!(e.actor[0].sector.as_deref(), Some("GOV"));
     assert!(!e.actor[0].entity_text.contains("محسود"), "{:#?}", e.actor);
 }
+
+#[test]
+fn an_attack_noun_with_an_adjective_before_a_verb_is_its_subject() {
+    // انفجارات ضخمة استهدفت سيارات قياديين: the leaders' cars were the target; the leaders
+    // did not attack.
+    let ev = code("ووقعت انفجارات ضخمة استهدفت سيارات قياديين في كتائب القسام في غزة.");
+    for e in ev.iter().filter(|e| e.event[0] == "ASSAULT") {
+        assert!(
+            e.actor.iter().all(|a| a.code.as_deref() != Some("PSE")),
+            "{:#?}",
+            e.actor
+        );
+    }
+    let e = find(&ev, "ASSAULT");
+    assert!(
+        e.recipient.iter().any(|r| r.code.as_deref() == Some("PSE")),
+        "{e:#?}"
+    );
+}
