@@ -444,7 +444,7 @@ pub(crate) fn assign(
                 && !s.tokens[ts - 1].detached_clitic
                 && !is_clause_break(s, ts - 1)
                 && crate::mention::governing_prep(s, ts, None).is_none()
-                && !mentions.iter().any(|m| m.start <= ts - 1 && ts - 1 < m.end);
+                && !mentions.iter().any(|m| m.start < ts && ts <= m.end);
             let event_subject = ts > 0
                 && hits.iter().any(|o| {
                     !std::ptr::eq(o, hit)

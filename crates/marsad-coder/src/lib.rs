@@ -224,55 +224,7 @@ impl Coder {
         }
         // Place mentions, found once a sentence has an event and someone asks.
         let mut places: Option<Vec<marsad_geo::PlaceMention>> = None;
-        // A capital or a country named as where something happened (جنوب بغداد، وسط
-        // دمشق، مدينة غزة) is a place, not its government: it is no party to the event.
-        let state_name = |m: &Mention| {
-            m.ents
-                .iter()
-                .all(|e| matches!(e.kind, ActorKind::Capital | ActorKind::Country))
-        };
-        // Residents of a named place (سكان بغداد، أهالي دارفور، أبناء الفلوجة) are people
-        // of its state.
-        let residents = |m: &Mention| {
-            m.end == m.start + 1
-                && m.ents.len() == 1
-                && m.ents[0].generic
-                && m.ents[0].code.is_none()
-                && matches!(
-                    mention::strip_conj_and_article(s.norm_of(m.start)),
-                    "سكان" | "اهالي" | "ابناء"
-                )
-        };
-        if mentions.iter().any(residents) {
-            let gazetteer = marsad_geo::Gazetteer::embedded();
-            let found = places.get_or_insert_with(|| marsad_geo::find_places(gazetteer, s));
-            for m in mentions.iter_mut() {
-                if !residents(m) {
-                    continue;
-                }
-                let Some(k) = found.iter().position(|p| p.start_token == m.end) else {
-                    continue;
-                };
-                if let Some(&(best, _)) =
-                    marsad_geo::rank_candidates(gazetteer, found, k, &[]).first()
-                {
-                    m.ents[0].code = Some(gazetteer.place(best).country3.to_string());
-                }
-            }
-        }
-        if mentions.iter().any(state_name) {
-            let gazetteer = marsad_geo::Gazetteer::embedded();
-            let found = places.get_or_insert_with(|| marsad_geo::find_places(gazetteer, s));
-            mentions.retain(|m| {
-                !state_name(m)
-                    || !found.iter().any(|p| {
-                        p.start_token <= m.start
-                            && m.end <= p.end_token
-                            && !p.attached_to_actor
-                            && (p.cues.near || p.cues.direction.is_some() || p.cues.noun.is_some())
-                    })
-            });
-        }
+        places_in_mentions(s, &mut mentions, &mut places);
 
         // Triggers, minus those that are part of a multi-word name (الحشد in الحشد الشعبي)
         // and those whose reading needs more clitic stripping than the actor reading of the
@@ -708,6 +660,56 @@ fn place_country(e: &mut Entity, code: &str) {
     }
     e.code = Some(code.to_string());
     e.code_from = Some("place".to_string());
+}
+
+/// What the place names of the sentence say about its mentions (the places are found
+/// only when a mention needs them):
+/// - residents of a named place (سكان بغداد، أهالي دارفور، أبناء الفلوجة) are people of
+///   its state;
+/// - a capital or a country named as where something happened (جنوب بغداد، وسط دمشق،
+///   مدينة غزة) is a place, not its government: it is no party to the event.
+fn places_in_mentions(
+    s: &TokenizedSentence,
+    mentions: &mut Vec<Mention>,
+    places: &mut Option<Vec<marsad_geo::PlaceMention>>,
+) {
+    let residents = |m: &Mention| {
+        m.end == m.start + 1
+            && m.ents.len() == 1
+            && m.ents[0].generic
+            && m.ents[0].code.is_none()
+            && matches!(
+                mention::strip_conj_and_article(s.norm_of(m.start)),
+                "سكان" | "اهالي" | "ابناء"
+            )
+    };
+    let state_name = |m: &Mention| {
+        m.ents
+            .iter()
+            .all(|e| matches!(e.kind, ActorKind::Capital | ActorKind::Country))
+    };
+    if !mentions.iter().any(|m| residents(m) || state_name(m)) {
+        return;
+    }
+    let gazetteer = marsad_geo::Gazetteer::embedded();
+    let found = places.get_or_insert_with(|| marsad_geo::find_places(gazetteer, s));
+    for m in mentions.iter_mut().filter(|m| residents(m)) {
+        let Some(k) = found.iter().position(|p| p.start_token == m.end) else {
+            continue;
+        };
+        if let Some(&(best, _)) = marsad_geo::rank_candidates(gazetteer, found, k, &[]).first() {
+            m.ents[0].code = Some(gazetteer.place(best).country3.to_string());
+        }
+    }
+    mentions.retain(|m| {
+        !state_name(m)
+            || !found.iter().any(|p| {
+                p.start_token <= m.start
+                    && m.end <= p.end_token
+                    && !p.attached_to_actor
+                    && (p.cues.near || p.cues.direction.is_some() || p.cues.noun.is_some())
+            })
+    });
 }
 
 /// The country of the places the sentence locates things in (في تلعفر، شمال العراق) when

@@ -407,14 +407,11 @@ pub fn mentions_with(
             j += 1;
         }
         // A title followed by the person's name (الرئيس التركي رجب طيب أردوغان), maybe
-        // past "the late" or "former" (زعيمة المعارضة الراحلة بي نظير بوتو): one entity,
-        // the person's.
+        // past a word that says the holder is another (زعيمة المعارضة الراحلة بي نظير
+        // بوتو، الرئيس المخلوع): one entity, the person's.
         let epithet = end < s.len()
             && s.tokens[end].kind == TokenKind::Word
-            && matches!(
-                s.norm_of(end),
-                "الراحل" | "الراحله" | "السابق" | "السابقه" | "الاسبق" | "الراحلين"
-            );
+            && ROLE_BLOCK_AFTER.contains(s.norm_of(end));
         // Only a title names a person so: an institution before a name is another party
         // (اتهمت الحكومة الباكستانية بيت الله محسود).
         let title = r.actor.role.is_some()
@@ -916,6 +913,7 @@ static ROLE_BLOCK_AFTER: WordList = WordList::new(&[
     "السابقة",
     "الأسبق",
     "الراحل",
+    "الراحلة",
     "المخلوع",
     "المعزول",
     "المكلف",
