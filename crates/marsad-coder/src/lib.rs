@@ -666,6 +666,8 @@ fn place_country(e: &mut Entity, code: &str) {
 /// only when a mention needs them):
 /// - residents of a named place (سكان بغداد، أهالي دارفور، أبناء الفلوجة) are people of
 ///   its state;
+/// - an office with no country placed in a town (مدير مكتب وزير الداخلية في رام الله)
+///   belongs to the town's state;
 /// - a capital or a country named as where something happened (جنوب بغداد، وسط دمشق،
 ///   مدينة غزة) is a place, not its government: it is no party to the event.
 fn places_in_mentions(
@@ -688,17 +690,38 @@ fn places_in_mentions(
             .iter()
             .all(|e| matches!(e.kind, ActorKind::Capital | ActorKind::Country))
     };
-    if !mentions.iter().any(|m| residents(m) || state_name(m)) {
+    let placed = |m: &Mention| {
+        m.ents.iter().all(|e| e.generic && e.code.is_none())
+            && m.end < s.len()
+            && s.norm_of(m.end) == "في"
+            && marsad_geo::after_office(s, m.end)
+    };
+    if !mentions
+        .iter()
+        .any(|m| residents(m) || placed(m) || state_name(m))
+    {
         return;
     }
     let gazetteer = marsad_geo::Gazetteer::embedded();
     let found = places.get_or_insert_with(|| marsad_geo::find_places(gazetteer, s));
-    for m in mentions.iter_mut().filter(|m| residents(m)) {
-        let Some(k) = found.iter().position(|p| p.start_token == m.end) else {
+    for m in mentions.iter_mut() {
+        let at = if residents(m) {
+            found.iter().position(|p| p.start_token == m.end)
+        } else if placed(m) {
+            // The place describes the office (marsad_geo marks it attached to an actor).
+            found
+                .iter()
+                .position(|p| p.attached_to_actor && p.cue_start == m.end)
+        } else {
+            None
+        };
+        let Some(k) = at else {
             continue;
         };
         if let Some(&(best, _)) = marsad_geo::rank_candidates(gazetteer, found, k, &[]).first() {
-            m.ents[0].code = Some(gazetteer.place(best).country3.to_string());
+            for e in &mut m.ents {
+                e.code = Some(gazetteer.place(best).country3.to_string());
+            }
         }
     }
     mentions.retain(|m| {

@@ -737,3 +737,14 @@ fn an_attack_noun_with_an_adjective_before_a_verb_is_its_subject() {
         "{e:#?}"
     );
 }
+
+#[test]
+fn an_office_placed_in_a_town_belongs_to_its_state() {
+    let ev = code("وأصيب مدير مكتب وزير الداخلية في رام الله بجروح خطرة إثر إطلاق نار عليه.");
+    let e = find(&ev, "ASSAULT");
+    assert!(
+        e.recipient.iter().any(|r| r.code.as_deref() == Some("PSE")),
+        "{:#?}",
+        e.recipient
+    );
+}

@@ -481,7 +481,7 @@ pub(crate) fn scan_left(g: &Gazetteer, s: &TokenizedSentence, start: usize) -> S
 /// True when an office noun (سفير، مراسل، ممثل ...) stands within three words before
 /// token `cue_start` with no punctuation between: the place then describes that person
 /// or mission.
-pub(crate) fn after_office(s: &TokenizedSentence, cue_start: usize) -> bool {
+pub fn after_office(s: &TokenizedSentence, cue_start: usize) -> bool {
     for i in (cue_start.saturating_sub(3)..cue_start).rev() {
         if s.tokens[i].kind == TokenKind::Punct {
             return false;

@@ -40,7 +40,7 @@ mod location;
 mod mention;
 mod resolve;
 
-pub use cues::{Cues, NounCue};
+pub use cues::{after_office, Cues, NounCue};
 pub use gazetteer::{Gazetteer, Place, PlaceKind};
 pub use location::Location;
 pub use mention::{find_places, PlaceMention};
