@@ -137,11 +137,11 @@ pub fn resolve_event_place(
 /// and is never the event place, and a place after an office noun (سفير العراق في
 /// واشنطن) describes the actor and is skipped, as is a country after حدود (قرب حدود
 /// أفغانستان: either side of the border). A region noun with a nisba (في الأراضي السورية)
-/// is excluded only when its noun is in an `exclude` span, not its nisba. Among the rest, the nearest to the trigger
-/// wins, counting tokens from the trigger to the cue, plus 8 for each clause boundary
-/// crossed (a comma, a colon, أن/إن، حيث، بينما، فيما، كما) and 3 when the place comes
-/// before the trigger; a sentence boundary (. ; ? !) or a bracket is never crossed, and
-/// nothing farther than 30 counts.
+/// is excluded only when its noun is in an `exclude` span, not its nisba. Among the rest,
+/// the nearest to the trigger wins, counting tokens from the trigger to the cue, plus 8
+/// for each clause boundary crossed (a comma, a colon, أن/إن، حيث، بينما، فيما، كما) and 3
+/// when the place comes before the trigger; a sentence boundary (. ; ? !) or a bracket is
+/// never crossed, and nothing farther than 30 counts.
 ///
 /// **Which entry.** The mention's candidates are ranked by [`rank_candidates`] with
 /// `countries` (ISO3 codes of the event's actors and recipients and of the story).
