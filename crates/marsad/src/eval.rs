@@ -152,7 +152,11 @@ fn read_text(file: &Path) -> Result<String, Fatal> {
 }
 
 /// Reports skipped rows or entries on stderr: `marsad: FILE:WHERE: MESSAGE`.
-fn report_problems(file: &Path, problems: &[Problem], place: impl Fn(&Problem) -> String) {
+pub(crate) fn report_problems(
+    file: &Path,
+    problems: &[Problem],
+    place: impl Fn(&Problem) -> String,
+) {
     for p in problems {
         eprintln!("marsad: {}:{}: {}", file.display(), place(p), p.message);
     }
@@ -176,7 +180,7 @@ fn print_out(s: &str) -> Result<(), Fatal> {
     }
 }
 
-fn exit_status(skipped: usize) -> ExitCode {
+pub(crate) fn exit_status(skipped: usize) -> ExitCode {
     if skipped > 0 {
         ExitCode::from(1)
     } else {

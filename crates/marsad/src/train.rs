@@ -4,7 +4,10 @@
 //! For every sentence of the files, the rule-based coder (without any model) codes it; a
 //! sentence with a factual candidate event of the file's category becomes a training
 //! example, with the coder's features (see `marsad_coder::SentenceFeatures`) and the gold
-//! label (`yes` positive, `easy no` / `difficult no` negative, `ambiguous` left out).
+//! label (`yes` positive, `easy no` / `difficult no` negative). `ambiguous` rows, which a
+//! majority but not all of the annotators accepted, train as positives but are left out of
+//! the cross-validated figures, as `marsad eval` leaves them out: they are mostly reports
+//! of the event, and with 31 to 127 unanimous positives every such example counts.
 //! Sentences without a candidate stay predicted negative, so recall is measured over all
 //! sentences. The model is an L2-regularised logistic regression fitted by full-batch
 //! gradient descent with balanced class weights; folds are whole documents (the sentence
@@ -21,7 +24,7 @@ use marsad_coder::{Coder, DocumentRef};
 use marsad_lexicon::EventModel;
 use rustc_hash::FxHashMap;
 
-use crate::eval::{read_gsr, Confusion, Label};
+use crate::eval::{exit_status, read_gsr, report_problems, Confusion, Label};
 use crate::{load_lexicon, Fatal};
 
 /// One training sentence.
@@ -30,14 +33,22 @@ struct Example {
     text: String,
     doc: String,
     gold: bool,
+    /// Counted in the cross-validated figures (false for `ambiguous` rows, which only train).
+    scored: bool,
     /// Feature indices, or None when the coder found no candidate.
     features: Option<Vec<u32>>,
     /// The coder keeps the sentence's event whatever the model says (a specific report).
     specific: bool,
 }
 
-/// id, text, document, gold label, features (before the vocabulary is fixed).
-type RawExample<'a> = (&'a str, &'a str, String, bool, Option<(Vec<String>, bool)>);
+/// id, text, document, (gold label, scored), features (before the vocabulary is fixed).
+type RawExample<'a> = (
+    &'a str,
+    &'a str,
+    String,
+    (bool, bool),
+    Option<(Vec<String>, bool)>,
+);
 
 /// One regularisation strength's repeated cross-validation: best F1 over thresholds, the
 /// L2 strength, the chosen threshold, its mean confusion, and the out-of-fold
@@ -66,10 +77,15 @@ pub fn run(args: TrainArgs) -> Result<ExitCode, Fatal> {
     let coder = Coder::new(lex);
     let folds = args.folds.max(2);
     std::fs::create_dir_all(&args.out)?;
+    // Malformed rows are reported and left out; the models are still written, but the
+    // exit status says that something was skipped.
+    let mut skipped = 0;
     for file in &args.files {
         let text =
             std::fs::read_to_string(file).map_err(|e| Fatal(format!("{}: {e}", file.display())))?;
         let gsr = read_gsr(&text).map_err(|e| Fatal(format!("{}: {e}", file.display())))?;
+        report_problems(file, &gsr.problems, |p| format!("{}: skipped row", p.line));
+        skipped += gsr.problems.len();
         let Some(first) = gsr.rows.first() else {
             return Err(Fatal(format!("{}: no rows", file.display())));
         };
@@ -92,9 +108,9 @@ pub fn run(args: TrainArgs) -> Result<ExitCode, Fatal> {
             .filter(|r| r.event_type.eq_ignore_ascii_case(category))
         {
             let gold = match row.label {
-                Label::Yes => true,
-                Label::EasyNo | Label::DifficultNo => false,
-                Label::Ambiguous => continue,
+                Label::Yes => (true, true),
+                Label::EasyNo | Label::DifficultNo => (false, true),
+                Label::Ambiguous => (true, false),
             };
             let date = row.date().unwrap_or_default();
             let coded = coder.code(&DocumentRef {
@@ -132,11 +148,12 @@ pub fn run(args: TrainArgs) -> Result<ExitCode, Fatal> {
         }
         let examples: Vec<Example> = raw
             .iter()
-            .map(|(id, text, doc, gold, f)| Example {
+            .map(|(id, text, doc, (gold, scored), f)| Example {
                 id: id.to_string(),
                 text: text.to_string(),
                 doc: doc.clone(),
                 gold: *gold,
+                scored: *scored,
                 features: f
                     .as_ref()
                     .map(|(f, _)| f.iter().filter_map(|x| vocab.get(x).copied()).collect()),
@@ -183,7 +200,7 @@ pub fn run(args: TrainArgs) -> Result<ExitCode, Fatal> {
                 .collect();
             let mut out = String::new();
             for ((e, p), r) in examples.iter().zip(&oof).zip(&raw) {
-                let v = serde_json::json!({"category": category, "id": e.id, "gold": e.gold,
+                let v = serde_json::json!({"category": category, "id": e.id, "gold": e.gold, "scored": e.scored,
                     "candidate": e.features.is_some(), "p": (p * 1000.0).round() / 1000.0,
                     "predicted": e.predicted(*p, threshold), "specific": e.specific,
                     "text": e.text, "features": r.4.as_ref().map(|(f, _)| f)});
@@ -212,7 +229,8 @@ pub fn run(args: TrainArgs) -> Result<ExitCode, Fatal> {
         let candidates = examples.iter().filter(|e| e.features.is_some()).count();
         let header = format!(
             "marsad learned event filter for {category}; generated by `marsad train`, do not edit by hand.\n\
-             Trained on {} ({} labelled sentences, {} with a candidate event, {} positive).\n\
+             Trained on {} ({} labelled sentences, {} with a candidate event, {} positive, of which {} \
+             `ambiguous` (trained on, not scored)).\n\
              {folds}-fold cross-validation by document, repeated {REPEATS} times with different splits \
              (threshold and L2={l2} chosen on it; counts are means over the repeats):\n\
              precision {:.3} recall {:.3} F1 {:.3} (tp {} fp {} fn {} tn {}).",
@@ -220,6 +238,7 @@ pub fn run(args: TrainArgs) -> Result<ExitCode, Fatal> {
             examples.len(),
             candidates,
             examples.iter().filter(|e| e.gold).count(),
+            examples.iter().filter(|e| !e.scored).count(),
             cv.precision(),
             cv.recall(),
             cv.f1(),
@@ -233,8 +252,9 @@ pub fn run(args: TrainArgs) -> Result<ExitCode, Fatal> {
             .join(format!("{}.txt", category.to_ascii_lowercase()));
         std::fs::write(&out, model.to_text(&header))?;
         println!(
-            "{category}: {} sentences, {} candidates; {folds}-fold CV ({REPEATS} repeats) precision {:.3} recall {:.3} F1 {:.3} (threshold {:.3}, L2 {l2}); {} features -> {}",
+            "{category}: {} sentences ({} ambiguous: trained on, not scored), {} candidates; {folds}-fold CV ({REPEATS} repeats) precision {:.3} recall {:.3} F1 {:.3} (threshold {:.3}, L2 {l2}); {} features -> {}",
             examples.len(),
+            examples.iter().filter(|e| !e.scored).count(),
             candidates,
             cv.precision(),
             cv.recall(),
@@ -244,7 +264,7 @@ pub fn run(args: TrainArgs) -> Result<ExitCode, Fatal> {
             out.display()
         );
     }
-    Ok(ExitCode::SUCCESS)
+    Ok(exit_status(skipped))
 }
 
 impl Example {
@@ -354,7 +374,7 @@ fn best_threshold(examples: &[Example], oofs: &[Vec<f64>]) -> (f64, Confusion, f
         let th = step as f64 * 0.025;
         let mut c = Confusion::default();
         for p in oofs {
-            for (e, &pi) in examples.iter().zip(p) {
+            for (e, &pi) in examples.iter().zip(p).filter(|(e, _)| e.scored) {
                 c.add(e.gold, e.predicted(pi, th));
             }
         }
