@@ -45,6 +45,15 @@ const QUANTIFIERS: &[&str] = &[
     "العديد",
     "عناصر",
     "افراد",
+    // A member, or two: عنصرين من الشرطة، فردا من الجيش.
+    "عنصر",
+    "عنصرا",
+    "عنصرين",
+    "عنصران",
+    "فرد",
+    "فردا",
+    "فردين",
+    "فردان",
     "قوه",
     "وحده",
     "دوريه",
@@ -614,6 +623,20 @@ pub(crate) fn assign(
             // "Which X carried out" after the noun names its actor before any subject
             // search (قتل جنديان في هجوم نفذه مسلحون: not the soldiers).
             let claimed = claimed_by(s, mentions, te, c_end).filter(|c| !used.contains(c));
+            // A noun with ب after an earlier event of its kind in the clause says how that
+            // event was done (اغتالوا قائد الشرطة بإطلاق النار على سيارته): it shares
+            // that event's subject, and the noun phrase before it is that event's object.
+            let means = hit
+                .m
+                .first_seg
+                .is_some_and(|sg| sg.proclitics & marsad_text::clitic::proclitic::PREP_BI != 0)
+                && hits.iter().any(|o| {
+                    !std::ptr::eq(o, hit)
+                        && o.trig.event == trig.event
+                        && o.tokens[0] >= c_start
+                        && o.tokens[0] < ts
+                });
+            let before = |used: &[usize]| if means { None } else { before(used) };
             if trig.genitive_is_recipient || trig.subject_is_recipient {
                 roles.recipient = genitive.or(prep_rcp);
                 roles.actor = agent.or(claimed).or_else(|| {

@@ -668,6 +668,9 @@ fn place_country(e: &mut Entity, code: &str) {
 ///   its state;
 /// - an office with no country placed in a town (مدير مكتب وزير الداخلية في رام الله)
 ///   belongs to the town's state;
+/// - so does an office in construct with a town or province that needs no cue to be a
+///   place (شرطة كركوك، محافظ البصرة، مستشفى بعقوبة): the head has no article and the
+///   name follows it directly;
 /// - a capital or a country named as where something happened (جنوب بغداد، وسط دمشق،
 ///   مدينة غزة) is a place, not its government: it is no party to the event.
 fn places_in_mentions(
@@ -696,13 +699,19 @@ fn places_in_mentions(
             && s.norm_of(m.end) == "في"
             && marsad_geo::after_office(s, m.end)
     };
+    let gazetteer = marsad_geo::Gazetteer::embedded();
+    let owned = |m: &Mention| {
+        m.ents.iter().all(|e| e.generic && e.code.is_none())
+            && m.end < s.len()
+            && !mention::is_definite(s, m.end - 1)
+            && gazetteer.name_starts_at(s, m.end)
+    };
     if !mentions
         .iter()
-        .any(|m| residents(m) || placed(m) || state_name(m))
+        .any(|m| residents(m) || placed(m) || owned(m) || state_name(m))
     {
         return;
     }
-    let gazetteer = marsad_geo::Gazetteer::embedded();
     let found = places.get_or_insert_with(|| marsad_geo::find_places(gazetteer, s));
     for m in mentions.iter_mut() {
         let at = if residents(m) {
@@ -712,6 +721,10 @@ fn places_in_mentions(
             found
                 .iter()
                 .position(|p| p.attached_to_actor && p.cue_start == m.end)
+        } else if owned(m) {
+            found
+                .iter()
+                .position(|p| p.start_token == m.end && p.cue.is_none())
         } else {
             None
         };
@@ -719,8 +732,13 @@ fn places_in_mentions(
             continue;
         };
         if let Some(&(best, _)) = marsad_geo::rank_candidates(gazetteer, found, k, &[]).first() {
+            let place = gazetteer.place(best);
+            if place.kind == marsad_geo::PlaceKind::Country {
+                // A country after an office is its owner, which the lexicon reads.
+                continue;
+            }
             for e in &mut m.ents {
-                e.code = Some(gazetteer.place(best).country3.to_string());
+                e.code = Some(place.country3.to_string());
             }
         }
     }

@@ -748,3 +748,71 @@ fn an_office_placed_in_a_town_belongs_to_its_state() {
         e.recipient
     );
 }
+
+#[test]
+fn an_office_in_construct_with_a_town_belongs_to_its_state() {
+    // The police of Basra and the security chief of Anbar are Iraqi; no في is needed.
+    for text in [
+        "هاجم مسلحون أمس دورية لشرطة البصرة.",
+        "اغتال مسلحون مجهولون أمس مدير أمن الأنبار.",
+    ] {
+        let ev = code(text);
+        let e = find(&ev, "ASSAULT");
+        let r = &e.recipient;
+        assert!(
+            r.iter()
+                .any(|r| r.code.as_deref() == Some("IRQ") && r.sector.as_deref() == Some("COP")),
+            "{text}: {r:#?}"
+        );
+    }
+    // A nationality after the office still gives its country.
+    let ev = code("اعتقلت الشرطة المصرية أمس ثلاثة متظاهرين.");
+    let e = find(&ev, "COERCE");
+    assert!(
+        e.actor.iter().all(|a| a.code.as_deref() == Some("EGY")),
+        "{e:#?}"
+    );
+}
+
+#[test]
+fn one_or_two_members_of_a_force_are_that_force() {
+    let ev = code("قتل مسلحون أمس عنصرين من الشرطة في كركوك.");
+    let e = find(&ev, "ASSAULT");
+    assert!(
+        e.recipient
+            .iter()
+            .any(|r| r.sector.as_deref() == Some("COP")),
+        "{e:#?}"
+    );
+    assert!(
+        e.actor.iter().all(|a| a.sector.as_deref() != Some("COP")),
+        "{e:#?}"
+    );
+}
+
+#[test]
+fn a_means_noun_with_bi_shares_the_subject_of_its_event() {
+    // بإطلاق النار says how the assassination was done: the police chief is its target,
+    // not the one who opened fire.
+    let ev = code("اغتال مسلحون أمس قائد شرطة الأنبار بإطلاق النار على سيارته.");
+    let assaults: Vec<_> = ev.iter().filter(|e| e.event[0] == "ASSAULT").collect();
+    assert_eq!(assaults.len(), 1, "{ev:#?}");
+    let e = assaults[0];
+    assert!(
+        e.actor.iter().all(|a| a.sector.as_deref() == Some("UAF")),
+        "{e:#?}"
+    );
+    assert!(
+        e.recipient
+            .iter()
+            .any(|r| r.sector.as_deref() == Some("COP")),
+        "{e:#?}"
+    );
+    // With a support verb the noun phrase before it is its subject (قام مسلحون بإطلاق).
+    let ev = code("قام مسلحون أمس بإطلاق النار على دورية للشرطة.");
+    let e = find(&ev, "ASSAULT");
+    assert!(
+        e.actor.iter().any(|a| a.sector.as_deref() == Some("UAF")),
+        "{e:#?}"
+    );
+}

@@ -259,6 +259,14 @@ impl Gazetteer {
             .copied()
     }
 
+    /// A place name may start at token `i` of the sentence (a look-up in the name index
+    /// only: whether the name counts as a place there is for [`find_places`](crate::find_places)
+    /// to say). A cheap test before the full search.
+    pub fn name_starts_at(&self, s: &TokenizedSentence, i: usize) -> bool {
+        let mut scratch = String::new();
+        i < s.len() && self.index.match_at(s, i, &mut scratch).is_some()
+    }
+
     /// Entries with this exact name (Arabic, compared after normalisation and without
     /// the article), most populous first. For look-ups outside a sentence.
     pub fn lookup(&self, name: &str) -> Vec<u32> {
