@@ -307,7 +307,8 @@ impl Coder {
                 .attribution
                 .as_ref()
                 .and_then(|a| a.speaker.map(|i| &mentions[i]));
-            if actor_ents.is_empty() && (is_verbal(&event) || speaker_did_it(s, hit, roles.passive))
+            if actor_ents.is_empty()
+                && (is_verbal(&event) || speaker_did_it(s, hit, roles.passive, speaker))
             {
                 if let Some(sp) = speaker {
                     if Some(sp.start) != roles.recipient.map(|i| mentions[i].start) {
@@ -817,18 +818,42 @@ fn is_conflictual(event: &str) -> bool {
 /// The trigger is a verb whose subject is the pronoun of a complementiser (قالت الحركة إنها
 /// استهدفت ...، أكد الحلف أنه قتل 150 متمردا): the one who reports the act claims it.
 /// Masculine singular أنه before a verb read as passive is impersonal (قالت الشرطة إنه
-/// قتل ثلاثة: three were killed), so it claims nothing.
-fn speaker_did_it(s: &TokenizedSentence, hit: &TriggerHit, passive: bool) -> bool {
+/// قتل ثلاثة: three were killed), so it claims nothing, unless the speaker is one armed
+/// force or group with a masculine head (أكد الحلف أنه قتل 150 متمردا، أعلن الجيش أنه قتل
+/// 20 مسلحا): a force reports what it did, an official what happened.
+fn speaker_did_it(
+    s: &TokenizedSentence,
+    hit: &TriggerHit,
+    passive: bool,
+    speaker: Option<&Mention>,
+) -> bool {
     let ts = hit.tokens[0];
     if hit.trig.kind != TriggerKind::Verb || ts == 0 || s.tokens[ts - 1].kind != TokenKind::Word {
         return false;
     }
+    let armed_force = || {
+        speaker.is_some_and(|sp| {
+            // أنه agrees with a masculine head (الجيش، الحلف), not with الشرطة or القوات.
+            let head = mention::strip_conj_and_article(s.norm_of(sp.start));
+            !head.ends_with('ه')
+                && !head.ends_with("ات")
+                && sp.ents.len() == 1
+                && !sp.ents[0].individual
+                && sp.ents[0]
+                    .sectors
+                    .first()
+                    .is_some_and(|x| ARMED_SECTORS.contains(&x.as_str()))
+        })
+    };
     match s.norm_of(ts - 1) {
-        "انه" | "بانه" => !passive,
+        "انه" | "بانه" => !passive || armed_force(),
         "انها" | "انهم" | "انهما" | "بانها" | "بانهم" => true,
         _ => false,
     }
 }
+
+/// Sectors of forces and armed groups, which report their own operations.
+const ARMED_SECTORS: &[&str] = &["MIL", "COP", "REB", "INS", "UAF", "PRM", "SPY"];
 
 /// Verbal categories, whose actor is the speaker when the sentence names no other.
 fn is_verbal(event: &str) -> bool {

@@ -309,6 +309,16 @@ pub fn mentions_with(
     let mut k = 0;
     while k < raws.len() {
         let r = &raws[k];
+        // A nationality adjective after a sea or coast noun is part of a place name
+        // (المحيط الهندي، الخليج الفارسي، البحر العربي، المياه الصومالية): no party.
+        if r.actor.kind == ActorKind::Demonym
+            && r.actor.sectors.is_empty()
+            && r.m.start > 0
+            && is_water_word(s, r.m.start - 1)
+        {
+            k += 1;
+            continue;
+        }
         let prep = governing_prep(s, r.m.start, r.m.first_seg.and_then(|sg| sg.preposition()));
         let mut ent = ent_from(lex, r.actor, r.start_char, s.tokens[r.m.end - 1].end, date);
         let mut end = r.m.end;
@@ -771,6 +781,26 @@ fn is_military_strike_word(w: &str) -> bool {
 fn is_aircraft_word(w: &str) -> bool {
     let w = strip_conj_and_article(w);
     matches!(w, "طاءره" | "طاءرات" | "طاءرتين" | "مروحيه" | "مروحيات")
+}
+
+/// Token `t` is a sea, gulf, ocean, coast or waters (through its clitics: بالمحيط).
+fn is_water_word(s: &TokenizedSentence, t: usize) -> bool {
+    reading(s, t, None, |st| {
+        matches!(
+            st,
+            "محيط"
+                | "بحر"
+                | "خليج"
+                | "ساحل"
+                | "سواحل"
+                | "مياه"
+                | "شواطء"
+                | "شاطء"
+                | "قناه"
+                | "مضيق"
+        )
+    })
+    .is_some()
 }
 
 fn merge_sectors(primary: &[String], secondary: &[String]) -> Vec<String> {

@@ -816,3 +816,57 @@ fn a_means_noun_with_bi_shares_the_subject_of_its_event() {
         "{e:#?}"
     );
 }
+
+#[test]
+fn a_force_that_says_it_killed_claims_the_act_and_an_official_does_not() {
+    // أنه after a masculine force refers to it (the alliance, the army).
+    for (text, actor) in [
+        (
+            "وأكد حلف شمال الأطلسي أنه قتل نحو 150 متمردا من طالبان.",
+            "IGO",
+        ),
+        (
+            "وأعلن الجيش الأميركي أمس أنه قتل 20 مسلحا في غارة جوية.",
+            "USA",
+        ),
+    ] {
+        let ev = code(text);
+        let e = find(&ev, "ASSAULT");
+        assert!(
+            e.actor.iter().any(|a| a.code.as_deref() == Some(actor)),
+            "{text}: {e:#?}"
+        );
+    }
+    // After a person or a feminine head it is impersonal: three were killed.
+    for text in [
+        "وقال مسؤول في الشرطة إنه قتل ثلاثة أشخاص في الانفجار.",
+        "وقالت الشرطة إنه قتل ثلاثة أشخاص في الانفجار.",
+    ] {
+        let ev = code(text);
+        let e = find(&ev, "ASSAULT");
+        assert!(e.actor.is_empty(), "{text}: {e:#?}");
+    }
+}
+
+#[test]
+fn a_nationality_in_the_name_of_a_sea_is_no_party() {
+    let ev = code("تعرضت 55 سفينة للهجوم في خليج عدن والمحيط الهندي.");
+    let e = find(&ev, "ASSAULT");
+    assert!(
+        e.recipient.iter().all(|r| r.code.as_deref() != Some("IND")),
+        "{e:#?}"
+    );
+    // Pirates named with their nationality keep it.
+    let ev = code("هاجم قراصنة صوماليون سفينة قبالة السواحل الصومالية.");
+    let e = find(&ev, "ASSAULT");
+    assert!(
+        e.actor.iter().any(|a| a.code.as_deref() == Some("SOM")),
+        "{e:#?}"
+    );
+    assert!(
+        e.recipient
+            .iter()
+            .all(|r| r.code.is_none() || r.code_from.as_deref() == Some("place")),
+        "{e:#?}"
+    );
+}
