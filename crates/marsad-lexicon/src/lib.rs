@@ -212,6 +212,9 @@ pub struct Lexicon {
     pub files: usize,
     /// `org=` references waiting for all files to be read.
     pending_orgs: Vec<(u32, String, SourceLine)>,
+    /// Where each trigger form was first listed, by category, kind and normalised form,
+    /// while loading: a form listed twice for one category is an error.
+    trigger_forms: rustc_hash::FxHashMap<(&'static str, bool, String), SourceLine>,
 }
 
 const ACTOR_ATTRS: &[&str] = &["name", "wikidata", "role", "from", "to", "org", "note"];
@@ -350,6 +353,7 @@ impl Lexicon {
         if !errors.is_empty() {
             return Err(LexiconErrors(errors));
         }
+        lex.trigger_forms = Default::default();
         lex.actor_index.finish();
         lex.trigger_index.finish();
         lex.cue_index.finish();
@@ -621,6 +625,16 @@ impl Lexicon {
         }
         let id = self.triggers.len() as u32;
         let all = forms(rec, f[3])?;
+        for form in &all {
+            let key = (event, kind == TriggerKind::Verb, normalize(form));
+            if let Some(first) = self.trigger_forms.get(&key) {
+                return Err(rec.error(format!(
+                    "{event} {} '{form}' is already listed at {}:{}",
+                    f[2], first.file, first.line
+                )));
+            }
+            self.trigger_forms.insert(key, rec.at.clone());
+        }
         t.lemma = all[0].to_string();
         t.lemma_has_article = normalize(all[0]).starts_with("ال");
         for form in all {
@@ -800,6 +814,30 @@ mod tests {
             s.contains("events/e.txt:2: unknown PLOVER category 'ATTACK'"),
             "{s}"
         );
+    }
+
+    #[test]
+    fn a_trigger_form_listed_twice_for_one_category_is_an_error() {
+        let e = lex(&[
+            ("events/a.txt", "ASSAULT | - | noun | هجوم، اعتداء |\n"),
+            (
+                "events/b.txt",
+                "ASSAULT | firearms | noun | إطلاق نار |\nASSAULT | - | noun | الاعتداء، اعتداء |\n",
+            ),
+        ])
+        .err()
+        .unwrap();
+        let s = e.to_string();
+        assert!(
+            s.contains("events/b.txt:2: ASSAULT noun 'اعتداء' is already listed at events/a.txt:1"),
+            "{s}"
+        );
+        // The same form in another category, or as a verb and a noun, is no duplicate.
+        lex(&[
+            ("events/a.txt", "ASSAULT | - | noun | هجوم |\n"),
+            ("events/b.txt", "THREATEN | - | noun | هجوم |\n"),
+        ])
+        .unwrap();
     }
 
     #[test]
