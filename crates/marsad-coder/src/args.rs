@@ -13,7 +13,7 @@
 //! Search stays inside the clause: punctuation and the complementiser أن/إن bound it.
 
 use marsad_lexicon::TriggerKind;
-use marsad_text::clitic::proclitic::{CONJ_FA, CONJ_WA};
+use marsad_text::clitic::proclitic::{CONJ_FA, CONJ_WA, PREP_BI, PREP_LI};
 use marsad_text::{TokenKind, TokenizedSentence};
 
 use crate::mention::{strip_conj, strip_conj_and_article, Mention};
@@ -307,13 +307,18 @@ pub(crate) fn assign(
     let trig = hit.trig;
     let c_start = clause_start(s, ts);
     let c_end = clause_end(s, te.min(s.len().saturating_sub(1)).max(ts));
-    // Another trigger between two tokens means they belong to different predicates.
+    // Another trigger between two tokens means they belong to different predicates, unless
+    // it says how this event was done (قتلت غارة بطائرة مسيرة قائد ...: ب and a noun of
+    // the same category).
     let other_trigger_between = |a: usize, b: usize| {
         hits.iter().any(|o| {
             !std::ptr::eq(o, hit)
                 && o.tokens[0] > a.min(b)
                 && o.tokens[0] < a.max(b)
                 && o.tokens[0] != ts
+                && !(o.trig.kind == TriggerKind::Noun
+                    && o.trig.event == trig.event
+                    && o.m.first_seg.is_some_and(|sg| sg.proclitics & PREP_BI != 0))
         })
     };
     let free = |i: usize| prep_of(s, &mentions[i]).is_none();
@@ -462,8 +467,30 @@ pub(crate) fn assign(
                         && (o.tokens.last() == Some(&(ts - 1))
                             || (adjective_before && o.tokens.last() == Some(&(ts - 2))))
                 });
+            // An attack noun right after the verb is its subject (استهدفت عبوة ناسفة رتلا
+            // للتحالف، قتلت غارة أمريكية قائد فيلق القدس): a party named inside it or by the
+            // word after it (انتحاري، أمريكية) is the actor; the object follows it.
+            let noun_after = hits
+                .iter()
+                .find(|o| {
+                    !std::ptr::eq(*o, hit)
+                        && o.trig.kind == TriggerKind::Noun
+                        && o.trig.event == trig.event
+                        && o.tokens[0] == count_at
+                        && o.m.first_seg.is_none_or(|sg| sg.preposition().is_none())
+                })
+                .map(|o| (o.tokens[0], o.tokens.last().unwrap() + 1));
             let subject = if passive || pronoun_subject || event_subject {
                 None
+            } else if let Some((ns, ne)) = noun_after.filter(|_| !relative && !plural) {
+                (0..mentions.len()).find(|&i| {
+                    let m = &mentions[i];
+                    let adjective = m.start == ne
+                        && m.ents
+                            .iter()
+                            .all(|e| e.kind == marsad_lexicon::ActorKind::Demonym);
+                    m.start >= ns && (m.start < ne || adjective) && free(i)
+                })
             } else if relative {
                 antecedent
             } else if trig.passive_likely && is_number_like(s, count_at) && !plural {
@@ -495,10 +522,11 @@ pub(crate) fn assign(
             let object = if trig.recipient_object || passive {
                 // The object follows the subject when the subject follows the verb (in
                 // the trigger's gap or after it).
+                let after_noun = noun_after.map(|(_, ne)| ne).unwrap_or(te);
                 let from = subject
                     .filter(|&i| mentions[i].start > ts)
-                    .map(|i| mentions[i].end)
-                    .unwrap_or(te);
+                    .map(|i| mentions[i].end.max(after_noun))
+                    .unwrap_or(after_noun);
                 // With no subject after the verb, the object may fill the gap itself
                 // (احتجزوا أربعة من الشرطة رهائن).
                 let gap_from = subject
@@ -589,6 +617,28 @@ pub(crate) fn assign(
                 roles.recipient = object.or(prep_rcp);
             }
         }
+        TriggerKind::Noun
+            if hits.iter().any(|o| {
+                !std::ptr::eq(o, hit)
+                    && o.trig.kind == TriggerKind::Verb
+                    && o.trig.event == trig.event
+                    && skip_time(s, o.tokens.last().unwrap() + 1) == ts
+            }) =>
+        {
+            // The subject of a verb of its kind right before it (استهدفت عبوة ناسفة رتلا
+            // للتحالف): the verb's event. What follows is the verb's object, not this
+            // noun's genitive; only a party inside it or its nationality adjective
+            // (هجوم انتحاري، غارة أمريكية) is its own.
+            roles.actor = (0..mentions.len()).find(|&i| {
+                let m = &mentions[i];
+                m.start >= ts
+                    && (m.end <= te
+                        || (m.start == te
+                            && m.ents
+                                .iter()
+                                .all(|e| e.kind == marsad_lexicon::ActorKind::Demonym)))
+            });
+        }
         TriggerKind::Noun => {
             // Genitive: right after the noun, or after one unknown word with ل (استهداف رتل
             // للتحالف).
@@ -629,14 +679,26 @@ pub(crate) fn assign(
             let means = hit
                 .m
                 .first_seg
-                .is_some_and(|sg| sg.proclitics & marsad_text::clitic::proclitic::PREP_BI != 0)
+                .is_some_and(|sg| sg.proclitics & PREP_BI != 0)
                 && hits.iter().any(|o| {
                     !std::ptr::eq(o, hit)
                         && o.trig.event == trig.event
                         && o.tokens[0] >= c_start
                         && o.tokens[0] < ts
                 });
-            let before = |used: &[usize]| if means { None } else { before(used) };
+            // After ل the noun is a purpose or what something underwent (تعرضت القاعدة
+            // ... لهجوم، تصدى الجيش لهجوم): the noun phrase before it did not do it.
+            let governed_by_li = hit
+                .m
+                .first_seg
+                .is_some_and(|sg| sg.proclitics & PREP_LI != 0);
+            let before = |used: &[usize]| {
+                if means || governed_by_li {
+                    None
+                } else {
+                    before(used)
+                }
+            };
             if trig.genitive_is_recipient || trig.subject_is_recipient {
                 roles.recipient = genitive.or(prep_rcp);
                 roles.actor = agent.or(claimed).or_else(|| {
@@ -830,7 +892,6 @@ fn did_subject(
 /// or ل (بخطف، بقتل، لقتل), which a finite verb cannot take; ل before an imperfect
 /// (ليقتل) is the subjunctive, not a preposition.
 fn is_masdar(s: &TokenizedSentence, hit: &TriggerHit) -> bool {
-    use marsad_text::clitic::proclitic::{PREP_BI, PREP_LI};
     let Some(sg) = hit.m.first_seg else {
         return false;
     };

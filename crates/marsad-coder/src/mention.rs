@@ -410,6 +410,11 @@ pub fn mentions_with(
                 ActorKind::Country | ActorKind::Capital | ActorKind::Demonym => {
                     ent.code = n.code.clone();
                     ent.generic = false;
+                    // The nisba of a movement (قوات الحوثيين، مسلحين دواعش) says what the
+                    // force is: its sector comes first.
+                    if !n.sectors.is_empty() {
+                        ent.sectors = merge_sectors(&n.sectors, &ent.sectors);
+                    }
                 }
             }
             ent.end = n.end;
@@ -505,6 +510,21 @@ pub fn mentions_with(
                 // A state's aircraft (طائرة أميركية، الطائرات الإسرائيلية) are its air force.
                 if is_aircraft_word(s.norm_of(noun)) && ent.sectors.is_empty() {
                     ent.sectors.push("MIL".to_string());
+                }
+                // Thousands of a nationality in the plural (آلاف العراقيين، مئات المصريين)
+                // are its people.
+                let plural = {
+                    let w = s.norm_of(r.m.end - 1);
+                    w.ends_with("يين") || w.ends_with("يون")
+                };
+                if plural
+                    && ent.sectors.is_empty()
+                    && reading(s, noun, None, |st| {
+                        matches!(st, "الاف" | "الوف" | "مءات" | "عشرات" | "ملايين")
+                    })
+                    .is_some()
+                {
+                    ent.sectors.push("CVL".to_string());
                 }
                 let w = s.norm_of(noun);
                 let clitic = ["بال", "لل", "كال", "وبال", "ولل"]

@@ -870,3 +870,62 @@ fn a_nationality_in_the_name_of_a_sea_is_no_party() {
         "{e:#?}"
     );
 }
+
+#[test]
+fn an_attack_noun_after_the_verb_is_its_subject() {
+    // The bomb is the subject; the convoy is the object, not the bomb's owner.
+    let ev = code("استهدفت عبوة ناسفة رتلا للتحالف الدولي على الطريق السريع جنوب بغداد.");
+    let assaults: Vec<_> = ev.iter().filter(|e| e.event[0] == "ASSAULT").collect();
+    assert_eq!(assaults.len(), 1, "{ev:#?}");
+    let e = assaults[0];
+    assert!(
+        e.actor.iter().all(|a| a.code.as_deref() != Some("IGO")),
+        "{e:#?}"
+    );
+    assert!(
+        e.recipient.iter().any(|r| r.code.as_deref() == Some("IGO")),
+        "{e:#?}"
+    );
+    // The strike's nationality is the actor; the victim follows past the means phrase.
+    let ev = code("قتلت غارة أمريكية بطائرة مسيرة قائد فيلق القدس الإيراني قرب مطار بغداد.");
+    let e = find(&ev, "ASSAULT");
+    assert!(
+        e.actor.iter().any(|a| a.code.as_deref() == Some("USA")),
+        "{e:#?}"
+    );
+    assert!(
+        e.recipient.iter().any(|r| r.code.as_deref() == Some("IRN")),
+        "{e:#?}"
+    );
+}
+
+#[test]
+fn a_noun_after_li_takes_no_subject_from_before_it() {
+    // The army repelled the attack; the gunmen made it.
+    let ev = code("تصدى الجيش العراقي لهجوم شنه مسلحون على قرية شمال بغداد.");
+    let e = find(&ev, "ASSAULT");
+    assert!(
+        e.actor.iter().all(|a| a.code.as_deref() != Some("IRQ")),
+        "{e:#?}"
+    );
+}
+
+#[test]
+fn thousands_of_a_nationality_are_its_people_and_a_movement_nisba_names_the_force() {
+    let ev = code("شارك آلاف اللبنانيين في مسيرة حاشدة في بيروت احتجاجا على البطالة.");
+    let e = find(&ev, "PROTEST");
+    assert!(
+        e.actor
+            .iter()
+            .any(|a| a.code.as_deref() == Some("LBN") && a.sector.as_deref() == Some("CVL")),
+        "{e:#?}"
+    );
+    let ev = code("هاجمت قوات الحوثيين مواقع سعودية.");
+    let e = find(&ev, "ASSAULT");
+    assert!(
+        e.actor
+            .iter()
+            .any(|a| a.code.as_deref() == Some("YEM") && a.sector.as_deref() == Some("REB")),
+        "{e:#?}"
+    );
+}

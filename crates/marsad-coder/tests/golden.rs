@@ -12,9 +12,9 @@ use marsad_coder::{is_factual, Coder, DocumentRef, Entity, Event};
 use marsad_lexicon::Lexicon;
 use marsad_text::normalize;
 
-/// Share of sentences whose every expectation must hold (measured: 92/175 = 0.53 on
+/// Share of sentences whose every expectation must hold (measured: 100/175 = 0.571 on
 /// 2026-11-29). Raise it as the coder improves; never lower it to make a change pass.
-const PASS_FLOOR: f64 = 0.52;
+const PASS_FLOOR: f64 = 0.56;
 
 /// Sentences marked NONE that may still yield a factual event (measured: 3 of 22).
 /// Lower it as the coder improves.
