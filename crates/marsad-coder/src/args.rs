@@ -1021,6 +1021,23 @@ fn protest_parties(
             e.kind == marsad_lexicon::ActorKind::Demonym && e.sectors.iter().any(|x| x == "CVL")
         })
     };
+    // A party the protest stands at (تظاهر العشرات خارج مبنى البرلمان) is where it was
+    // aimed, not who protested, even when the argument search took it for the subject.
+    let at_site = |i: usize| {
+        matches!(
+            head_prep(s, &mentions[i], 0).as_deref(),
+            Some("امام" | "حول" | "قرب" | "خارج")
+        )
+    };
+    if let Some(a) = roles
+        .actor
+        .filter(|&a| at_site(a) && !is_protester(&mentions[a]))
+    {
+        roles.actor = None;
+        if roles.recipient.is_none() {
+            roles.recipient = Some(a);
+        }
+    }
     // Protesters written inside the trigger (أحرق المتظاهرون، ردد المحتجون) are its subject,
     // whatever the argument search found after it (أحرق متظاهرون أعلام إسرائيل).
     let inside = (0..mentions.len())
@@ -1042,11 +1059,7 @@ fn protest_parties(
         roles.recipient = (0..mentions.len())
             .filter(candidate)
             .find(|&i| denounced(s, &mentions[i]))
-            .or_else(|| {
-                (0..mentions.len())
-                    .filter(candidate)
-                    .find(|&i| head_prep(s, &mentions[i], 0).as_deref() == Some("امام"))
-            });
+            .or_else(|| (0..mentions.len()).filter(candidate).find(|&i| at_site(i)));
     }
     if roles.recipient.is_none() {
         roles.recipient = (0..mentions.len()).find(|&i| {
@@ -1110,8 +1123,8 @@ const PROTEST_AGAINST: &[&str] = &[
 
 /// Whether a protest is explicitly against the mention: a slogan or a burnt flag names it
 /// (ضد X، معادية لـX، الموت لـX، أحرقوا أعلام X / العلم X-ي), or a protest noun with على
-/// (احتجاجا على انتهاكات الرئيس). Where the protest only stands (أمام السفارة) is the
-/// weaker sign the caller tries next.
+/// (احتجاجا على انتهاكات الرئيس). Where the protest only stands (أمام السفارة، حول مقر
+/// السفارة، قرب البرلمان، خارج المحكمة) is the weaker sign the caller tries next.
 fn denounced(s: &TokenizedSentence, m: &Mention) -> bool {
     let word = |t: usize| (s.tokens[t].kind == TokenKind::Word).then(|| s.norm_of(t));
     if head_prep(s, m, 0).as_deref() == Some("ضد") {

@@ -124,6 +124,10 @@ const PREP_WORDS: &[&str] = &[
     "داخل",
     "امام",
     "بحق",
+    "حول",
+    "قرب",
+    "خارج",
+    "قباله",
 ];
 
 /// The preposition governing a noun phrase that starts at token `i` whose first token

@@ -929,3 +929,32 @@ fn thousands_of_a_nationality_are_its_people_and_a_movement_nisba_names_the_forc
         "{e:#?}"
     );
 }
+
+#[test]
+fn a_protest_at_a_building_is_aimed_at_its_owner() {
+    for (text, want) in [
+        (
+            "تجمع مئات المتظاهرين امس حول مقر السفارة الاميركية في القاهرة.",
+            "USA",
+        ),
+        ("تظاهر العشرات خارج مبنى البرلمان البريطاني.", "GBR"),
+    ] {
+        let ev = code(text);
+        let e = find(&ev, "PROTEST");
+        assert!(
+            e.recipient.iter().any(|r| r.code.as_deref() == Some(want)),
+            "{text}: {e:#?}"
+        );
+        assert!(
+            e.actor.iter().all(|a| a.code.as_deref() != Some(want)),
+            "{text}: {e:#?}"
+        );
+    }
+    // A capital that names a road is a place, not the government.
+    let ev = code("قطع محتجون طريق بيروت ـ الجنوب امس.");
+    let e = find(&ev, "PROTEST");
+    assert!(
+        e.actor.iter().all(|a| a.sector.as_deref() != Some("GOV")),
+        "{e:#?}"
+    );
+}

@@ -126,6 +126,9 @@ const NOUNS: &[(&str, &str, NounCue, bool)] = &[
     ("مطار", "مطار", NounCue::Town, false),
     ("ميناء", "ميناء", NounCue::Town, false),
     ("جامعه", "جامعة", NounCue::Town, false),
+    // A road is named after a town it leads to or from (طريق بيروت - الجنوب): the town
+    // is a place, not its government.
+    ("طريق", "طريق", NounCue::Town, false),
     ("مدينتي", "مدينتي", NounCue::Town, true),
     ("بلدتي", "بلدتي", NounCue::Town, true),
     ("قريتي", "قريتي", NounCue::Town, true),

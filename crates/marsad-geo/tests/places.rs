@@ -656,3 +656,9 @@ fn short_capital_names_the_lexicon_lists_need_only_a_cue() {
         .iter()
         .all(|n| n != "Seoul"));
 }
+
+#[test]
+fn a_road_places_the_event_in_the_town_it_is_named_after() {
+    let loc = resolve("انفجرت عبوة ناسفة على طريق كركوك امس.", "انفجرت", &[]).expect("a place");
+    assert_eq!(loc.resolved_place, "Kirkuk");
+}
