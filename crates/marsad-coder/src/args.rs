@@ -24,6 +24,9 @@ use crate::{is_clause_break, TriggerHit};
 pub struct Roles {
     pub actor: Option<usize>,
     pub recipient: Option<usize>,
+    /// A second recipient the first one includes (قتل 15 شخصا بينهم سبعة من الشرطة: the
+    /// policemen).
+    pub recipient_including: Option<usize>,
     /// The verb was read as passive (قتل 5 جنود: five soldiers were killed).
     pub passive: bool,
 }
@@ -744,7 +747,57 @@ pub(crate) fn assign(
     if roles.actor.is_some() && roles.actor == roles.recipient {
         roles.recipient = None;
     }
+    roles.recipient_including = roles
+        .recipient
+        .and_then(|r| including(s, mentions, mentions[r].end))
+        .filter(|&i| Some(i) != roles.actor);
+    // A bare count of victims with the part named (مقتل 13 معظمهم من أفراد الشرطة): the
+    // part is the recipient.
+    if roles.recipient.is_none() && trig.event == "ASSAULT" {
+        let count_end = skip_count(s, skip_time(s, te));
+        if count_end > te {
+            roles.recipient = including(s, mentions, count_end).filter(|&i| Some(i) != roles.actor);
+        }
+    }
     roles
+}
+
+/// Words that name part of a group just counted (بينهم، منهم، معظمهم، غالبيتهم).
+const INCLUDING: &[&str] = &[
+    "بينهم",
+    "بينهما",
+    "بينهن",
+    "منهم",
+    "منهما",
+    "معظمهم",
+    "غالبيتهم",
+    "اغلبهم",
+    "اكثرهم",
+];
+
+/// The mention that names part of the group that ends before token `from`: past a comma,
+/// (من) بينهم / معظمهم, a count and a partitive من (قتل 15 شخصا؛ بينهم سبعة من الشرطة،
+/// مقتل 13 معظمهم من أفراد الشرطة، لقي 26 شخصا بينهم ستة جنود عراقيين).
+fn including(s: &TokenizedSentence, mentions: &[Mention], from: usize) -> Option<usize> {
+    let mut t = from;
+    while t < s.len() && t < from + 2 && s.tokens[t].kind == TokenKind::Punct {
+        t += 1;
+    }
+    let word = |t: usize| {
+        (t < s.len() && s.tokens[t].kind == TokenKind::Word).then(|| strip_conj(s.norm_of(t)))
+    };
+    if word(t) == Some("من") && word(t + 1).is_some_and(|w| INCLUDING.contains(&w)) {
+        t += 1;
+    }
+    if !word(t).is_some_and(|w| INCLUDING.contains(&w)) {
+        return None;
+    }
+    t += 1;
+    let mut at = skip_count(s, t);
+    if at == t && word(t) == Some("من") {
+        at += 1;
+    }
+    mentions.iter().position(|m| m.start == at)
 }
 
 /// Vehicles (normalised, without the article) and the verbs that say whom they carried.

@@ -299,10 +299,11 @@ impl Coder {
                 .actor
                 .map(|i| mentions[i].ents.iter().collect())
                 .unwrap_or_default();
-            let recipient_ents: Vec<&Ent> = roles
-                .recipient
-                .map(|i| mentions[i].ents.iter().collect())
-                .unwrap_or_default();
+            let recipient_ents: Vec<&Ent> = [roles.recipient, roles.recipient_including]
+                .iter()
+                .flatten()
+                .flat_map(|&i| mentions[i].ents.iter())
+                .collect();
             let speaker = md
                 .attribution
                 .as_ref()

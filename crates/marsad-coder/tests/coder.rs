@@ -958,3 +958,27 @@ fn a_protest_at_a_building_is_aimed_at_its_owner() {
         "{e:#?}"
     );
 }
+
+#[test]
+fn victims_named_as_part_of_a_count_are_recipients_too() {
+    let ev = code("أدى هجوم انتحاري إلى مقتل 15 شخصا؛ بينهم سبعة من الشرطة في الموصل.");
+    let e = find(&ev, "ASSAULT");
+    let sectors: Vec<_> = e
+        .recipient
+        .iter()
+        .filter_map(|r| r.sector.as_deref())
+        .collect();
+    assert!(
+        sectors.contains(&"CVL") && sectors.contains(&"COP"),
+        "{e:#?}"
+    );
+    // With a bare count, the part named is the recipient.
+    let ev = code("مقتل 13 معظمهم من أفراد الشرطة في هجوم انتحاري في كابول.");
+    let e = find(&ev, "ASSAULT");
+    assert!(
+        e.recipient
+            .iter()
+            .any(|r| r.sector.as_deref() == Some("COP")),
+        "{e:#?}"
+    );
+}
