@@ -506,7 +506,9 @@ pub(crate) fn assign(
                 // ... وخطفوا أربعة).
                 // A mention in the trigger's gap is then its object (احتجزوا أربعة من
                 // الشرطة رهائن), which the object search below finds.
-                coordinated_subject(s, mentions, hit, hits).or_else(|| before(&used))
+                coordinated_subject(s, mentions, hit, hits)
+                    .or_else(|| before(&used))
+                    .or_else(|| relative_head(s, mentions, c_start, ts).filter(|&i| free(i)))
             } else {
                 // A noun phrase that opens the clause right before the verb is its subject
                 // (أعلن الجيش أن قواته قتلت مسلحا: after أن the subject comes first).
@@ -518,6 +520,7 @@ pub(crate) fn assign(
                     .or(in_gap)
                     .or_else(|| after(te, NEAR + lead, true, &used))
                     .or_else(|| before(&used))
+                    .or_else(|| relative_head(s, mentions, c_start, ts).filter(|&i| free(i)))
             };
             if let Some(subj) = subject {
                 used.push(subj);
@@ -760,6 +763,23 @@ pub(crate) fn assign(
         }
     }
     roles
+}
+
+/// The head of a relative clause that stands between the clause start and the verb at
+/// `ts` (الجنود الذين اقتحموا البلدة أطلقوا النار): the subject of the main verb, which the
+/// relative clause's own verb and object stand between.
+fn relative_head(
+    s: &TokenizedSentence,
+    mentions: &[Mention],
+    c_start: usize,
+    ts: usize,
+) -> Option<usize> {
+    let r = (c_start + 1..ts.saturating_sub(1))
+        .rev()
+        .find(|&t| s.tokens[t].kind == TokenKind::Word && RELATIVES.contains(&s.norm_of(t)))?;
+    mentions
+        .iter()
+        .position(|m| m.end == r && m.start >= c_start)
 }
 
 /// Words that name part of a group just counted (بينهم، منهم، معظمهم، غالبيتهم).

@@ -982,3 +982,19 @@ fn victims_named_as_part_of_a_count_are_recipients_too() {
         "{e:#?}"
     );
 }
+
+#[test]
+fn the_head_of_a_relative_clause_is_the_subject_of_the_verb_after_it() {
+    let ev = code("وقال شهود إن الجنود الذين اقتحموا البلدة أطلقوا النار على السكان.");
+    let e = find(&ev, "ASSAULT");
+    assert!(
+        e.actor.iter().any(|a| a.sector.as_deref() == Some("MIL")),
+        "{e:#?}"
+    );
+    assert!(
+        e.recipient
+            .iter()
+            .any(|r| r.sector.as_deref() == Some("CVL")),
+        "{e:#?}"
+    );
+}
