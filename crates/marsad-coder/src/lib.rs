@@ -673,6 +673,8 @@ fn place_country(e: &mut Entity, code: &str) {
 /// - so does an office in construct with a town or province that needs no cue to be a
 ///   place (شرطة كركوك، محافظ البصرة، مستشفى بعقوبة): the head has no article and the
 ///   name follows it directly;
+/// - an organisation the lexicon does not know, named after a place (مجلس إنقاذ ديالى)
+///   belongs to the place's state;
 /// - a capital or a country named as where something happened (جنوب بغداد، وسط دمشق،
 ///   مدينة غزة) is a place, not its government: it is no party to the event.
 fn places_in_mentions(
@@ -708,9 +710,17 @@ fn places_in_mentions(
             && !mention::is_definite(s, m.end - 1)
             && gazetteer.name_starts_at(s, m.end)
     };
+    // An organisation the lexicon does not know, named after a place (مجلس إنقاذ ديالى).
+    let named_after_place = |m: &Mention| {
+        m.ents.len() == 1
+            && m.ents[0].kind == ActorKind::Org
+            && m.ents[0].code.is_none()
+            && m.ents[0].name.is_none()
+            && (m.start..m.end).any(|t| gazetteer.name_starts_at(s, t))
+    };
     if !mentions
         .iter()
-        .any(|m| residents(m) || placed(m) || owned(m) || state_name(m))
+        .any(|m| residents(m) || placed(m) || owned(m) || named_after_place(m) || state_name(m))
     {
         return;
     }
@@ -727,6 +737,10 @@ fn places_in_mentions(
             found
                 .iter()
                 .position(|p| p.start_token == m.end && p.cue.is_none())
+        } else if named_after_place(m) {
+            found
+                .iter()
+                .position(|p| p.start_token > m.start && p.end_token <= m.end)
         } else {
             None
         };

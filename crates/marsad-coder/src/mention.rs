@@ -1581,6 +1581,11 @@ fn unknown_at(
     if is_predicate(t) {
         return None;
     }
+    // 4. A name in quotation marks after an organisation head or a word for its members
+    // (حزب «ثار الله»، أعضاء «مجلس إنقاذ ديالى»، مسلحين من جماعة «عسكر جنقوي»).
+    if let Some(end) = quoted_organisation(s, mentions, t, is_predicate) {
+        return Some(end);
+    }
     // 1. Rank or honorific + name, and the kunya أبو X الY.
     let rank = reading(s, t, Some(true), |st| RANKS.contains(st));
     let honorific = reading(s, t, Some(true), |st| HONORIFICS.contains(st));
@@ -1782,6 +1787,110 @@ fn unknown_at(
         named_multiword: true,
     };
     insert_mention(mentions, m).then_some(end)
+}
+
+/// Words for the members of an organisation, after which a quoted name is that organisation.
+static MEMBER_NOUNS: WordList = WordList::new(&[
+    "اعضاء",
+    "عضو",
+    "عناصر",
+    "مقاتلي",
+    "مسلحي",
+    "نشطاء",
+    "ناشطي",
+    "انصار",
+    "قادة",
+    "قياديي",
+    "كوادر",
+    "زعيم",
+    "قائد",
+]);
+
+/// Heads of armed groups, councils and militias that name a quoted organisation with them
+/// (مجلس «...»، جيش «...»), beyond [`ORG_HEADS`].
+static QUOTED_ORG_HEADS: WordList = WordList::new(&[
+    "مجلس",
+    "جيش",
+    "سرايا",
+    "لواء",
+    "ميليشيا",
+    "ميليشيات",
+    "مليشيا",
+    "فصيل",
+]);
+
+/// Rule 4: a name in «» (one to five words, closed within the clause) after an organisation
+/// head or a member noun, which joins the mention. The head, or the name's own first
+/// word when it is a head, gives the sector (حزب → PTY, منظمة → NGO, armed heads → REB;
+/// مجلس none).
+fn quoted_organisation(
+    s: &TokenizedSentence,
+    mentions: &mut Vec<Mention>,
+    t: usize,
+    is_predicate: &dyn Fn(usize) -> bool,
+) -> Option<usize> {
+    let open = t + 1;
+    // The normaliser writes every quotation mark as ".
+    if open >= s.len() || s.tokens[open].kind != TokenKind::Punct || s.norm_of(open) != "\"" {
+        return None;
+    }
+    let close = (open + 2..(open + 7).min(s.len()))
+        .find(|&k| s.tokens[k].kind == TokenKind::Punct)
+        .filter(|&k| s.norm_of(k) == "\"")?;
+    let inside = open + 1..close;
+    if inside.clone().any(|k| {
+        s.tokens[k].kind != TokenKind::Word
+            || is_predicate(k)
+            || covering_mention(mentions, k).is_some()
+    }) {
+        return None;
+    }
+    let head_at = |k: usize| {
+        reading(s, k, None, |st| {
+            ORG_HEADS.contains(st) || QUOTED_ORG_HEADS.contains(st)
+        })
+        .map(|sg| sg.stem(s.norm_of(k)).to_string())
+    };
+    let head = head_at(t);
+    let member = reading(s, t, None, |st| MEMBER_NOUNS.contains(st)).is_some();
+    if head.is_none() && !member {
+        return None;
+    }
+    if covering_mention(mentions, t).is_some() {
+        return None;
+    }
+    let sector = match head.or_else(|| head_at(open + 1)).as_deref() {
+        Some("حزب") => Some("PTY"),
+        Some("منظمة") => Some("NGO"),
+        Some("مجلس") | None => None,
+        Some(_) => Some("REB"),
+    };
+    // The mention starts at the head or member noun: عناصر «جيش الإسلام» are the group.
+    let first = reading(s, t, None, |_| true)?;
+    let start = t;
+    let start_char = s.start_after_prefix(t, clitic_chars(&first));
+    let prep = governing_prep(s, t, first.preposition());
+    let ent = Ent {
+        code: None,
+        sectors: sector.map(|x| vec![x.to_string()]).unwrap_or_default(),
+        name: None,
+        wikidata: None,
+        office: None,
+        start: start_char,
+        end: s.tokens[close].end,
+        generic: false,
+        kind: ActorKind::Org,
+        individual: false,
+        resolved: false,
+    };
+    let m = Mention {
+        start,
+        end: close + 1,
+        ents: vec![ent],
+        prep,
+        named_multiword: true,
+    };
+    insert_mention(mentions, m).then_some(close + 1)
 }
 
 /// Rule 2: verb + unknown subject + ، + singular title (قال محمد علي، المسؤول في ...).

@@ -998,3 +998,24 @@ fn the_head_of_a_relative_clause_is_the_subject_of_the_verb_after_it() {
         "{e:#?}"
     );
 }
+
+#[test]
+fn a_quoted_organisation_after_its_members_is_a_party_of_its_place() {
+    let ev = code("قتل مسلحون خمسة من أعضاء «مجلس إنقاذ ديالى» امس.");
+    let e = find(&ev, "ASSAULT");
+    let r = e
+        .recipient
+        .iter()
+        .find(|r| r.entity_text.contains("مجلس إنقاذ ديالى"))
+        .unwrap_or_else(|| panic!("{e:#?}"));
+    assert_eq!(r.code.as_deref(), Some("IRQ"), "{e:#?}");
+    // A quoted party after its head word is a party.
+    let ev = code("هاجم مسلحون مقر حزب «الفضيلة الجديد» في البصرة.");
+    let e = find(&ev, "ASSAULT");
+    assert!(
+        e.recipient
+            .iter()
+            .any(|r| r.sector.as_deref() == Some("PTY")),
+        "{e:#?}"
+    );
+}
