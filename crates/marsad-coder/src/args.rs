@@ -957,8 +957,21 @@ fn did_subject(
             DID.contains(&w)
         }
     })?;
-    (0..mentions.len())
-        .find(|&i| mentions[i].start == d + 1 && mentions[i].end <= ts && !used.contains(&i))
+    // The subject may be a part of a group (قام عدد من جنود المارينز بقتل ...).
+    let after = d + 1;
+    let part = if after + 1 < ts
+        && QUANTIFIERS.contains(&strip_conj_and_article(s.norm_of(after)))
+        && s.norm_of(after + 1) == "من"
+    {
+        after + 2
+    } else {
+        skip_count(s, after)
+    };
+    (0..mentions.len()).find(|&i| {
+        (mentions[i].start == after || mentions[i].start == part)
+            && mentions[i].end <= ts
+            && !used.contains(&i)
+    })
 }
 
 /// Whether a verb trigger is read as its verbal noun: the word carries the preposition ب

@@ -217,6 +217,15 @@ impl Coder {
         if has_triggers {
             mention::unknown_entities(s, &mut mentions, &text_of, &is_verb, &is_predicate);
         }
+        // A sector word that opens a quoted name is part of the name of something else
+        // (نصب «الجندي البرونزي»، عملية «الرصاص المصبوب»), not a party.
+        mentions.retain(|m| {
+            !(m.start > 0
+                && m.ents.iter().all(|e| e.generic && e.code.is_none())
+                && s.tokens[m.start - 1].kind == TokenKind::Punct
+                && s.norm_of(m.start - 1) == "\""
+                && in_quoted_name(s, m.start - 1))
+        });
         sc.memory
             .process(s, seq, &mut mentions, &text_of, &is_predicate);
         if !has_triggers {
@@ -1033,10 +1042,30 @@ fn char_slice(sentence: &str, sentence_start: u32, a: u32, b: u32) -> String {
 
 pub(crate) fn is_clause_break(s: &TokenizedSentence, i: usize) -> bool {
     s.tokens[i].kind == TokenKind::Punct
-        && matches!(
-            s.norm_of(i),
-            "," | ";" | ":" | "." | "?" | "!" | "(" | ")" | "\"" | "-" | "—"
-        )
+        && match s.norm_of(i) {
+            "\"" => !in_quoted_name(s, i),
+            w => matches!(w, "," | ";" | ":" | "." | "?" | "!" | "(" | ")" | "-" | "—"),
+        }
+}
+
+/// The quotation mark at `i` opens or closes a short quoted name inside a noun phrase
+/// (جنود «المارينز»، من جماعة «عسكر جنقوي»): one to five words after a word, which do not
+/// break the clause as quoted speech does. Marks pair up in text order.
+fn in_quoted_name(s: &TokenizedSentence, i: usize) -> bool {
+    let is_quote = |k: usize| s.tokens[k].kind == TokenKind::Punct && s.norm_of(k) == "\"";
+    let opening = (0..i).filter(|&k| is_quote(k)).count() % 2 == 0;
+    let pair = if opening {
+        (i + 1..s.len()).find(|&k| is_quote(k)).map(|c| (i, c))
+    } else {
+        (0..i).rev().find(|&k| is_quote(k)).map(|o| (o, i))
+    };
+    let Some((open, close)) = pair else {
+        return false;
+    };
+    open > 0
+        && s.tokens[open - 1].kind == TokenKind::Word
+        && (2..=6).contains(&(close - open))
+        && (open + 1..close).all(|k| s.tokens[k].kind == TokenKind::Word)
 }
 
 pub(crate) fn _mention_of(mentions: &[Mention], tok: usize) -> Option<usize> {

@@ -1019,3 +1019,24 @@ fn a_quoted_organisation_after_its_members_is_a_party_of_its_place() {
         "{e:#?}"
     );
 }
+
+#[test]
+fn a_short_quoted_name_does_not_break_the_clause() {
+    // «المارينز» is a name inside the subject, not quoted speech.
+    let ev = code("وبحسب التقرير، قام عدد من جنود «المارينز» بقتل المدنيين.");
+    let e = find(&ev, "ASSAULT");
+    assert!(
+        e.actor.iter().any(|a| a.code.as_deref() == Some("USA")),
+        "{e:#?}"
+    );
+    // A sector word that opens the quoted name of a monument is no party.
+    let ev =
+        code("تجمع متظاهرون حول مقر سفارة استونيا في موسكو احتجاجا على رفع نصب «الجندي البرونزي».");
+    let e = find(&ev, "PROTEST");
+    assert!(
+        e.recipient
+            .iter()
+            .all(|r| r.sector.as_deref() != Some("MIL")),
+        "{e:#?}"
+    );
+}
