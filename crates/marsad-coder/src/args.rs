@@ -105,6 +105,10 @@ fn is_boundary(s: &TokenizedSentence, t: usize) -> bool {
             && matches!(
                 s.norm_of(t),
                 "ان" | "لكن" | "لكنه" | "لكنها" | "ولكن" | "ولكنه" | "ولكنها" | "لكنهم"
+                // Subordinators open a clause with its own subject (اصيب 37 شخصا حين
+                // انفجرت قنبلة: the people did not set it off).
+                | "حين" | "حينما" | "عندما" | "بعدما" | "بينما" | "فيما" | "حيث" | "وحين"
+                | "وعندما" | "وبعدما" | "وبينما" | "وفيما" | "وحيث"
             ))
 }
 

@@ -1040,3 +1040,15 @@ fn a_short_quoted_name_does_not_break_the_clause() {
         "{e:#?}"
     );
 }
+
+#[test]
+fn a_subordinate_clause_has_its_own_subject() {
+    // The wounded did not set off the bomb that went off when (حين) they were hit.
+    let ev = code("والثلاثاء اصيب 37 شخصا بجروح حين انفجرت قنبلة في سوق في ولاية يالا.");
+    for e in ev.iter().filter(|e| e.event[0] == "ASSAULT") {
+        assert!(
+            e.actor.iter().all(|a| a.sector.as_deref() != Some("CVL")),
+            "{e:#?}"
+        );
+    }
+}
