@@ -584,7 +584,8 @@ impl Coder {
                     .filter(|e| e.event[0] == category)
                 {
                     e.confidence = Some((p * 1000.0).round() / 1000.0);
-                    e.low_confidence = p < model.threshold && !is_specific_report(e);
+                    e.low_confidence =
+                        p < model.threshold && !(model.keep_specific && is_specific_report(e));
                 }
             }
             features_out.push(SentenceFeatures {
@@ -637,7 +638,8 @@ fn imply_bomber(e: &mut Event) {
 }
 
 /// An event that names where it happened (a town, or a stretch between two), whom it
-/// targeted, and who reports it or when it happened. Such a report is kept even when the
+/// targeted, and who reports it or when it happened. Where the model says so
+/// (`keep_specific`, chosen by cross-validation) such a report is kept even when the
 /// learned filter scores it low: the filter learned from 1,200 gold sentences in which
 /// these specifics are rare, and they are what makes a mention of violence a reported
 /// event.

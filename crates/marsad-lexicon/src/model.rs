@@ -12,6 +12,7 @@
 //! # comments
 //! category<TAB>ASSAULT
 //! threshold<TAB>0.45
+//! keep_specific<TAB>true
 //! bias<TAB>-1.2
 //! feature<TAB>trig=قتل<TAB>0.83
 //! ```
@@ -27,6 +28,10 @@ pub struct EventModel {
     pub category: &'static str,
     /// Probability under which an event is left out of the default output.
     pub threshold: f32,
+    /// Whether a specific report (place, target, and source or date) is kept whatever its
+    /// score; `marsad train` chooses it by cross-validation. Optional in the file (default
+    /// true).
+    pub keep_specific: bool,
     pub bias: f32,
     pub weights: FxHashMap<String, f32>,
     pub at: SourceLine,
@@ -52,6 +57,7 @@ impl EventModel {
         };
         let mut category = None;
         let mut threshold = None;
+        let mut keep_specific = true;
         let mut bias = None;
         let mut weights = FxHashMap::default();
         for (i, raw) in text.lines().enumerate() {
@@ -77,6 +83,13 @@ impl EventModel {
                             .ok_or_else(|| err(line, "threshold must be a number in 0..1".into()))?,
                     )
                 }
+                ("keep_specific", 2) => {
+                    keep_specific = match f[1].trim() {
+                        "true" => true,
+                        "false" => false,
+                        v => return Err(err(line, format!("keep_specific must be true or false, not '{v}'"))),
+                    }
+                }
                 ("bias", 2) => bias = Some(num(f[1]).ok_or_else(|| err(line, "bias must be a number".into()))?),
                 ("feature", 3) => {
                     let w = num(f[2]).ok_or_else(|| err(line, format!("weight '{}' is not a number", f[2])))?;
@@ -87,7 +100,7 @@ impl EventModel {
                 _ => {
                     return Err(err(
                         line,
-                        "expected 'category', 'threshold', 'bias' (2 tab-separated fields) or 'feature NAME WEIGHT'".into(),
+                        "expected 'category', 'threshold', 'keep_specific', 'bias' (2 tab-separated fields) or 'feature NAME WEIGHT'".into(),
                     ))
                 }
             }
@@ -96,6 +109,7 @@ impl EventModel {
         Ok(EventModel {
             category: category.ok_or_else(|| missing("category"))?,
             threshold: threshold.ok_or_else(|| missing("threshold"))?,
+            keep_specific,
             bias: bias.ok_or_else(|| missing("bias"))?,
             weights,
             at: SourceLine {
@@ -114,8 +128,8 @@ impl EventModel {
             out.push('\n');
         }
         out.push_str(&format!(
-            "category\t{}\nthreshold\t{:.4}\nbias\t{:.6}\n",
-            self.category, self.threshold, self.bias
+            "category\t{}\nthreshold\t{:.4}\nkeep_specific\t{}\nbias\t{:.6}\n",
+            self.category, self.threshold, self.keep_specific, self.bias
         ));
         let mut feats: Vec<(&String, &f32)> = self.weights.iter().collect();
         feats.sort_by(|a, b| a.0.cmp(b.0));
@@ -129,6 +143,35 @@ impl EventModel {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn keep_specific_is_optional_and_checked() {
+        let m = EventModel::parse(
+            "model/a.txt",
+            "category\tASSAULT\nthreshold\t0.5\nbias\t0\n",
+        )
+        .unwrap();
+        assert!(m.keep_specific, "default");
+        let m = EventModel::parse(
+            "model/a.txt",
+            "category\tASSAULT\nthreshold\t0.5\nkeep_specific\tfalse\nbias\t0\n",
+        )
+        .unwrap();
+        assert!(!m.keep_specific);
+        let again = EventModel::parse("model/a.txt", &m.to_text("h")).unwrap();
+        assert_eq!(again.keep_specific, m.keep_specific);
+        let e = EventModel::parse(
+            "model/a.txt",
+            "category\tASSAULT\nthreshold\t0.5\nkeep_specific\tyes\nbias\t0\n",
+        )
+        .err()
+        .unwrap();
+        assert!(
+            e.to_string()
+                .contains("model/a.txt:3: keep_specific must be true or false"),
+            "{e}"
+        );
+    }
 
     #[test]
     fn parses_and_scores() {

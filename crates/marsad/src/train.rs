@@ -51,9 +51,9 @@ type RawExample<'a> = (
 );
 
 /// One regularisation strength's repeated cross-validation: best F1 over thresholds, the
-/// L2 strength, the chosen threshold, its mean confusion, and the out-of-fold
-/// probabilities of every repeat.
-type CvRun = (f64, f64, f64, Confusion, Vec<Vec<f64>>);
+/// L2 strength, the chosen threshold and `keep_specific`, its mean confusion, and the
+/// out-of-fold probabilities of every repeat.
+type CvRun = (f64, f64, (f64, bool), Confusion, Vec<Vec<f64>>);
 
 /// L2 strengths tried by cross-validation.
 const L2_GRID: [f64; 5] = [0.3, 1.0, 3.0, 10.0, 30.0];
@@ -182,13 +182,13 @@ pub fn run(args: TrainArgs) -> Result<ExitCode, Fatal> {
                 }
                 oofs.push(oof);
             }
-            let (threshold, conf, top) = best_threshold(&examples, &oofs);
-            runs.push((top, l2, threshold, conf, oofs));
+            let (threshold, keep_specific, conf, top) = best_threshold(&examples, &oofs);
+            runs.push((top, l2, (threshold, keep_specific), conf, oofs));
         }
         // The strongest regularisation within the tolerance of the best: a smoother model
         // travels better to news unlike the gold standard's.
         let best_f1 = runs.iter().map(|r| r.0).fold(0.0, f64::max);
-        let (_, l2, threshold, cv, oofs) = runs
+        let (_, l2, (threshold, keep_specific), cv, oofs) = runs
             .into_iter()
             .filter(|r| r.0 >= best_f1 - F1_TOLERANCE)
             .max_by(|a, b| a.1.total_cmp(&b.1))
@@ -202,7 +202,7 @@ pub fn run(args: TrainArgs) -> Result<ExitCode, Fatal> {
             for ((e, p), r) in examples.iter().zip(&oof).zip(&raw) {
                 let v = serde_json::json!({"category": category, "id": e.id, "gold": e.gold, "scored": e.scored,
                     "candidate": e.features.is_some(), "p": (p * 1000.0).round() / 1000.0,
-                    "predicted": e.predicted(*p, threshold), "specific": e.specific,
+                    "predicted": e.predicted(*p, threshold, keep_specific), "specific": e.specific,
                     "text": e.text, "features": r.4.as_ref().map(|(f, _)| f)});
                 out.push_str(&v.to_string());
                 out.push('\n');
@@ -222,6 +222,7 @@ pub fn run(args: TrainArgs) -> Result<ExitCode, Fatal> {
         let model = EventModel {
             category,
             threshold: threshold as f32,
+            keep_specific,
             bias: b as f32,
             weights,
             at: Default::default(),
@@ -232,7 +233,7 @@ pub fn run(args: TrainArgs) -> Result<ExitCode, Fatal> {
              Trained on {} ({} labelled sentences, {} with a candidate event, {} positive, of which {} \
              `ambiguous` (trained on, not scored)).\n\
              {folds}-fold cross-validation by document, repeated {REPEATS} times with different splits \
-             (threshold and L2={l2} chosen on it; counts are means over the repeats):\n\
+             (threshold, keep_specific={keep_specific} and L2={l2} chosen on it; counts are means over the repeats):\n\
              precision {:.3} recall {:.3} F1 {:.3} (tp {} fp {} fn {} tn {}).",
             file.file_name().map(|n| n.to_string_lossy().to_string()).unwrap_or_default(),
             examples.len(),
@@ -252,7 +253,7 @@ pub fn run(args: TrainArgs) -> Result<ExitCode, Fatal> {
             .join(format!("{}.txt", category.to_ascii_lowercase()));
         std::fs::write(&out, model.to_text(&header))?;
         println!(
-            "{category}: {} sentences ({} ambiguous: trained on, not scored), {} candidates; {folds}-fold CV ({REPEATS} repeats) precision {:.3} recall {:.3} F1 {:.3} (threshold {:.3}, L2 {l2}); {} features -> {}",
+            "{category}: {} sentences ({} ambiguous: trained on, not scored), {} candidates; {folds}-fold CV ({REPEATS} repeats) precision {:.3} recall {:.3} F1 {:.3} (threshold {:.3}, keep_specific {keep_specific}, L2 {l2}); {} features -> {}",
             examples.len(),
             examples.iter().filter(|e| !e.scored).count(),
             candidates,
@@ -270,8 +271,8 @@ pub fn run(args: TrainArgs) -> Result<ExitCode, Fatal> {
 impl Example {
     /// What the coder's default output does with the sentence, given the model's
     /// probability `p` and threshold `th`.
-    fn predicted(&self, p: f64, th: f64) -> bool {
-        self.features.is_some() && (self.specific || p >= th)
+    fn predicted(&self, p: f64, th: f64, keep_specific: bool) -> bool {
+        self.features.is_some() && ((keep_specific && self.specific) || p >= th)
     }
 }
 
@@ -365,31 +366,34 @@ fn fit(examples: &[Example], idx: &[usize], dim: usize, l2: f64) -> (Vec<f64>, f
 /// strongest is taken: a smoother model travels better to news unlike the gold standard's.
 const F1_TOLERANCE: f64 = 0.02;
 
-/// The threshold with the best F1 over all examples (non-candidates predicted negative)
+/// The threshold and `keep_specific` (whether specific reports are kept whatever their
+/// score) with the best F1 over all scored examples (non-candidates predicted negative)
 /// and all repeats pooled, the confusion counts averaged over the repeats (rounded), and
-/// that F1.
-fn best_threshold(examples: &[Example], oofs: &[Vec<f64>]) -> (f64, Confusion, f64) {
-    let mut best = (0.5, Confusion::default(), 0.0);
-    for step in 1..40 {
-        let th = step as f64 * 0.025;
-        let mut c = Confusion::default();
-        for p in oofs {
-            for (e, &pi) in examples.iter().zip(p).filter(|(e, _)| e.scored) {
-                c.add(e.gold, e.predicted(pi, th));
+/// that F1. On a tie the specific reports are kept.
+fn best_threshold(examples: &[Example], oofs: &[Vec<f64>]) -> (f64, bool, Confusion, f64) {
+    let mut best = (0.5, true, Confusion::default(), 0.0);
+    for keep_specific in [true, false] {
+        for step in 1..40 {
+            let th = step as f64 * 0.025;
+            let mut c = Confusion::default();
+            for p in oofs {
+                for (e, &pi) in examples.iter().zip(p).filter(|(e, _)| e.scored) {
+                    c.add(e.gold, e.predicted(pi, th, keep_specific));
+                }
             }
-        }
-        if c.f1() > best.2 {
-            best = (th, c, c.f1());
+            if c.f1() > best.3 {
+                best = (th, keep_specific, c, c.f1());
+            }
         }
     }
     let r = oofs.len().max(1) as u64;
     let mean = |x: u64| (x + r / 2) / r;
-    let (th, c, f1) = best;
+    let (th, keep_specific, c, f1) = best;
     let averaged = Confusion {
         tp: mean(c.tp),
         fp: mean(c.fp),
         fn_: mean(c.fn_),
         tn: mean(c.tn),
     };
-    (th, averaged, f1)
+    (th, keep_specific, averaged, f1)
 }
