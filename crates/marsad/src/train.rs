@@ -369,10 +369,12 @@ const F1_TOLERANCE: f64 = 0.02;
 /// The threshold and `keep_specific` (whether specific reports are kept whatever their
 /// score) with the best F1 over all scored examples (non-candidates predicted negative)
 /// and all repeats pooled, the confusion counts averaged over the repeats (rounded), and
-/// that F1. On a tie the specific reports are kept.
+/// that F1. Specific reports are kept unless leaving them to the model is better by more
+/// than [`F1_TOLERANCE`]: they are what makes a report in news unlike the gold standard's
+/// (a place, a target, a source or a date), which the model has seen too few of.
 fn best_threshold(examples: &[Example], oofs: &[Vec<f64>]) -> (f64, bool, Confusion, f64) {
-    let mut best = (0.5, true, Confusion::default(), 0.0);
-    for keep_specific in [true, false] {
+    let best_for = |keep_specific: bool| {
+        let mut best = (0.5, keep_specific, Confusion::default(), 0.0);
         for step in 1..40 {
             let th = step as f64 * 0.025;
             let mut c = Confusion::default();
@@ -385,10 +387,16 @@ fn best_threshold(examples: &[Example], oofs: &[Vec<f64>]) -> (f64, bool, Confus
                 best = (th, keep_specific, c, c.f1());
             }
         }
-    }
+        best
+    };
+    let (kept, left) = (best_for(true), best_for(false));
+    let (th, keep_specific, c, f1) = if left.3 > kept.3 + F1_TOLERANCE {
+        left
+    } else {
+        kept
+    };
     let r = oofs.len().max(1) as u64;
     let mean = |x: u64| (x + r / 2) / r;
-    let (th, keep_specific, c, f1) = best;
     let averaged = Confusion {
         tp: mean(c.tp),
         fp: mean(c.fp),
