@@ -737,6 +737,7 @@ fn places_in_mentions(
     }
     let found = places.get_or_insert_with(|| marsad_geo::find_places(gazetteer, s));
     for m in mentions.iter_mut() {
+        let from_construct = !residents(m) && !placed(m) && owned(m);
         let at = if residents(m) {
             found.iter().position(|p| p.start_token == m.end)
         } else if placed(m) {
@@ -744,7 +745,7 @@ fn places_in_mentions(
             found
                 .iter()
                 .position(|p| p.attached_to_actor && p.cue_start == m.end)
-        } else if owned(m) {
+        } else if from_construct {
             found
                 .iter()
                 .position(|p| p.start_token == m.end && p.cue.is_none())
@@ -760,7 +761,7 @@ fn places_in_mentions(
         };
         if let Some(&(best, _)) = marsad_geo::rank_candidates(gazetteer, found, k, &[]).first() {
             let place = gazetteer.place(best);
-            if place.kind == marsad_geo::PlaceKind::Country {
+            if place.kind == marsad_geo::PlaceKind::Country && from_construct {
                 // A country after an office is its owner, which the lexicon reads.
                 continue;
             }
