@@ -520,7 +520,7 @@ pub(crate) fn assign(
                 // subject after it (أصيب فجر أمس ثلاثة من عناصر الشرطة).
                 let lead = skip_count(s, count_at) - te;
                 adjacent_subject
-                    .filter(|&i| mentions[i].start == c_start && c_start > 0)
+                    .filter(|&i| mentions[i].start == c_start)
                     .or(in_gap)
                     .or_else(|| after(te, NEAR + lead, true, &used))
                     .or_else(|| before(&used))

@@ -955,3 +955,13 @@ fn a_subordinate_clause_has_its_own_subject() {
         assert!(!has_sector(&e.actor, "CVL"), "{e:#?}");
     }
 }
+
+#[test]
+fn a_headline_opens_with_its_subject() {
+    // SVO at the start of a sentence: Israel assassinated, the count after the verb is the
+    // object.
+    let ev = code("إسرائيل تغتال 5 من جيش الإسلام في غزة");
+    let e = find(&ev, "ASSAULT");
+    assert!(has_code(&e.actor, "ISR"), "{e:#?}");
+    assert!(!has_code(&e.recipient, "ISR"), "{e:#?}");
+}
