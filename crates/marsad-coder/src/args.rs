@@ -479,25 +479,12 @@ pub(crate) fn assign(
             // word after it (انتحاري، أمريكية) is the actor; the object follows it.
             let noun_after = hits
                 .iter()
-                .find(|o| {
-                    !std::ptr::eq(*o, hit)
-                        && o.trig.kind == TriggerKind::Noun
-                        && o.trig.event == trig.event
-                        && o.tokens[0] == count_at
-                        && o.m.first_seg.is_none_or(|sg| sg.preposition().is_none())
-                })
+                .find(|o| noun_subject_of(s, hit, o))
                 .map(|o| (o.tokens[0], o.tokens.last().unwrap() + 1));
             let subject = if passive || pronoun_subject || event_subject {
                 None
             } else if let Some((ns, ne)) = noun_after.filter(|_| !relative && !plural) {
-                (0..mentions.len()).find(|&i| {
-                    let m = &mentions[i];
-                    let adjective = m.start == ne
-                        && m.ents
-                            .iter()
-                            .all(|e| e.kind == marsad_lexicon::ActorKind::Demonym);
-                    m.start >= ns && (m.start < ne || adjective) && free(i)
-                })
+                (0..mentions.len()).find(|&i| names_noun_party(&mentions[i], (ns, ne)) && free(i))
             } else if relative {
                 antecedent
             } else if trig.passive_likely && is_number_like(s, count_at) && !plural {
@@ -627,27 +614,12 @@ pub(crate) fn assign(
                 roles.recipient = object.or(prep_rcp);
             }
         }
-        TriggerKind::Noun
-            if hits.iter().any(|o| {
-                !std::ptr::eq(o, hit)
-                    && o.trig.kind == TriggerKind::Verb
-                    && o.trig.event == trig.event
-                    && skip_time(s, o.tokens.last().unwrap() + 1) == ts
-            }) =>
-        {
+        TriggerKind::Noun if hits.iter().any(|o| noun_subject_of(s, o, hit)) => {
             // The subject of a verb of its kind right before it (استهدفت عبوة ناسفة رتلا
             // للتحالف): the verb's event. What follows is the verb's object, not this
             // noun's genitive; only a party inside it or its nationality adjective
             // (هجوم انتحاري، غارة أمريكية) is its own.
-            roles.actor = (0..mentions.len()).find(|&i| {
-                let m = &mentions[i];
-                m.start >= ts
-                    && (m.end <= te
-                        || (m.start == te
-                            && m.ents
-                                .iter()
-                                .all(|e| e.kind == marsad_lexicon::ActorKind::Demonym)))
-            });
+            roles.actor = (0..mentions.len()).find(|&i| names_noun_party(&mentions[i], (ts, te)));
         }
         TriggerKind::Noun => {
             // Genitive: right after the noun, or after one unknown word with ل (استهداف رتل
@@ -767,6 +739,28 @@ pub(crate) fn assign(
         }
     }
     roles
+}
+
+/// `noun` is an attack noun standing as the subject right after `verb`, a verb of the same
+/// category (past time words): استهدفت عبوة ناسفة رتلا، قتلت أمس غارة أمريكية ...
+fn noun_subject_of(s: &TokenizedSentence, verb: &TriggerHit, noun: &TriggerHit) -> bool {
+    !std::ptr::eq(verb, noun)
+        && verb.trig.kind == TriggerKind::Verb
+        && noun.trig.kind == TriggerKind::Noun
+        && verb.trig.event == noun.trig.event
+        && noun.tokens[0] == skip_time(s, verb.tokens.last().unwrap() + 1)
+        && noun.m.first_seg.is_none_or(|sg| sg.preposition().is_none())
+}
+
+/// The mention names the party of an attack noun spanning tokens `[ns, ne)`: it lies inside
+/// the noun (هجوم انتحاري) or is the nationality adjective right after it (غارة أمريكية).
+fn names_noun_party(m: &Mention, (ns, ne): (usize, usize)) -> bool {
+    m.start >= ns
+        && (m.end <= ne
+            || (m.start == ne
+                && m.ents
+                    .iter()
+                    .all(|e| e.kind == marsad_lexicon::ActorKind::Demonym)))
 }
 
 /// The head of a relative clause that stands between the clause start and the verb at
