@@ -58,7 +58,8 @@ fn row(id: &str, label: &str, votes: (u32, u32), text: &str) -> String {
     )
 }
 
-/// Two yes, one ambiguous, one difficult no, two easy no, and one row with an unknown label.
+/// Two yes, two ambiguous (2-1 and 0-1), one difficult no, two easy no, and one row with an
+/// unknown label.
 fn gsr_file(dir: &Path) -> std::path::PathBuf {
     let mut s = String::from(HEADER);
     s += &row("AAW_ARB_20080105.0001-1", "yes", (3, 3), BOMBING);
@@ -72,6 +73,8 @@ fn gsr_file(dir: &Path) -> std::path::PathBuf {
         ROADSIDE_BOMB,
     );
     s += &row("AAW_ARB_20080105.0003-2", "maybe", (2, 3), DIALOGUE);
+    // One annotator, who rejected it: "ambiguous" in the GSR, a negative by its votes.
+    s += &row("AAW_ARB_20080105.0004-1", "ambiguous", (0, 1), MINISTER);
     s += &row("AAW_ARB_20080105.0003-3", "easy no", (0, 3), DIALOGUE);
     let path = dir.join("assault.csv");
     fs::write(&path, s).unwrap();
@@ -106,7 +109,7 @@ fn eval_gsr_counts_labels_skips_bad_rows_and_leaves_out_ambiguous() {
     assert_eq!(v["event_type"], "ASSAULT");
     assert_eq!(
         (u(&v, "rows"), u(&v, "skipped"), u(&v, "ambiguous")),
-        (6, 1, 1)
+        (7, 1, 2)
     );
     assert_eq!((u(&v, "positives"), u(&v, "negatives")), (2, 3));
     // Both reports found, nothing coded in the three sentences without violence.
@@ -279,9 +282,9 @@ fn train_writes_a_deterministic_model_and_scores_without_ambiguous_rows() {
         stderr(&o)
     );
     let text = fs::read_to_string(&model).unwrap();
-    assert!(text.contains("6 labelled sentences"), "{text}");
+    assert!(text.contains("7 labelled sentences"), "{text}");
     assert!(
-        text.contains("3 positive, of which 1 `ambiguous`"),
+        text.contains("3 trained as positive; 2 `ambiguous` rows"),
         "{text}"
     );
     assert!(text.contains("category\tASSAULT"), "{text}");
@@ -292,10 +295,24 @@ fn train_writes_a_deterministic_model_and_scores_without_ambiguous_rows() {
         .lines()
         .map(|l| serde_json::from_str(l).unwrap())
         .collect();
-    assert_eq!(rows.len(), 6);
+    assert_eq!(rows.len(), 7);
     for r in &rows {
-        let ambiguous = r["id"] == "AAW_ARB_20080105.0003-1";
+        let ambiguous =
+            r["id"] == "AAW_ARB_20080105.0003-1" || r["id"] == "AAW_ARB_20080105.0004-1";
         assert_eq!(r["scored"], !ambiguous, "{r}");
+        // Trained on the side of the votes, weighted by their margin.
+        let (gold, weight) = match r["id"].as_str().unwrap() {
+            "AAW_ARB_20080105.0003-1" => (true, 0.333), // ambiguous 2-1
+            "AAW_ARB_20080105.0004-1" => (false, 1.0),  // ambiguous 0-1
+            "AAW_ARB_20080105.0002-2" => (false, 0.333), // difficult no 1-2
+            "AAW_ARB_20080105.0001-1" | "AAW_ARB_20080105.0002-1" => (true, 1.0),
+            _ => (false, 1.0),
+        };
+        assert_eq!(
+            (r["gold"].as_bool(), r["weight"].as_f64()),
+            (Some(gold), Some(weight)),
+            "{r}"
+        );
         // Sentences without violence have no candidate and are predicted negative.
         if r["text"] == OIL || r["text"] == DIALOGUE {
             assert_eq!(r["candidate"], false, "{r}");
