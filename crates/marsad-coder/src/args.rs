@@ -748,6 +748,9 @@ fn noun_subject_of(s: &TokenizedSentence, verb: &TriggerHit, noun: &TriggerHit) 
         && verb.trig.kind == TriggerKind::Verb
         && noun.trig.kind == TriggerKind::Noun
         && verb.trig.event == noun.trig.event
+        // A verb phrase that holds its object (ألقت الشرطة قنابل، أطلق النار) is complete:
+        // an attack noun after it is more of the object (قنابل الغاز المسيل للدموع).
+        && verb.tokens.len() == 1
         && noun.tokens[0] == skip_time(s, verb.tokens.last().unwrap() + 1)
         && noun.m.first_seg.is_none_or(|sg| sg.preposition().is_none())
 }

@@ -973,7 +973,12 @@ fn merge_duplicates(events: &mut Vec<Event>, from: usize) {
                     keep.evidence.push(ev.clone());
                 }
             }
-            if keep.mode.is_empty() {
+            // Bombs that turn out to be tear gas (ألقت الشرطة قنابل الغاز المسيل للدموع)
+            // are crowd control: the longer name says what the device is.
+            let crowd_control = |m: &[String]| m.iter().any(|x| x == "crowd-control");
+            if keep.mode.is_empty()
+                || (crowd_control(&dup.mode) && keep.mode.iter().any(|x| x == "explosives"))
+            {
                 keep.mode = dup.mode;
                 keep.event_scale = dup.event_scale;
             }

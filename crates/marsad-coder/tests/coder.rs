@@ -965,3 +965,39 @@ fn a_headline_opens_with_its_subject() {
     assert!(has_code(&e.actor, "ISR"), "{e:#?}");
     assert!(!has_code(&e.recipient, "ISR"), "{e:#?}");
 }
+
+#[test]
+fn tear_gas_bombs_are_crowd_control_thrown_by_the_subject_in_the_gap() {
+    // The attack noun after a verb phrase that holds its object (ألقت ... قنابل) is more of
+    // the object, not the verb's subject: the riot police threw it, and "bombs" of tear
+    // gas are crowd control.
+    let ev =
+        code("ألقت قوات مكافحة الشغب قنابل الغاز المسيل للدموع على المحتجين قرب جسر الجمهورية.");
+    let e = find(&ev, "ASSAULT");
+    assert!(has_sector(&e.actor, "COP"), "{e:#?}");
+    assert!(has_sector(&e.recipient, "CVL"), "{e:#?}");
+    assert_eq!(e.mode, vec!["crowd-control".to_string()], "{e:#?}");
+    // A plain bomb stays explosives.
+    let ev = code("ألقى مسلحون قنبلة على دورية للشرطة.");
+    let e = find(&ev, "ASSAULT");
+    assert_eq!(e.mode, vec!["explosives".to_string()], "{e:#?}");
+    assert!(has_sector(&e.actor, "UAF"), "{e:#?}");
+}
+
+#[test]
+fn the_victim_of_taarrada_may_stand_far_from_its_event_noun() {
+    // تعرض X ... لـ: the subject phrase with its apposition and a day runs past six words.
+    let ev = code(
+        "تعرض قيادي في حركة حماس هو وكيل وزارة النقل الفلسطينية الثلاثاء، للخطف على ايدي مسلحين في رام الله.",
+    );
+    let e = find(&ev, "ASSAULT");
+    assert!(e.mode.iter().any(|m| m == "abduct"), "{e:#?}");
+    assert!(has_code(&e.recipient, "PSE"), "{e:#?}");
+    assert!(has_sector(&e.actor, "UAF"), "{e:#?}");
+    // A base "that houses American forces": the forces are the target.
+    let ev =
+        code("تعرضت قاعدة عين الأسد الجوية التي تضم قوات أمريكية لهجوم بعشرة صواريخ غرب العراق.");
+    let e = find(&ev, "ASSAULT");
+    assert!(has_code(&e.recipient, "USA"), "{e:#?}");
+    assert!(has_sector(&e.recipient, "MIL"), "{e:#?}");
+}

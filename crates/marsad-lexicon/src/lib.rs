@@ -593,8 +593,8 @@ impl Lexicon {
                     gap = v
                         .parse()
                         .ok()
-                        .filter(|g| *g <= 6)
-                        .ok_or_else(|| rec.error(format!("gap '{v}' is not 0-6")))?
+                        .filter(|g| *g <= 12)
+                        .ok_or_else(|| rec.error(format!("gap '{v}' is not 0-12")))?
                 }
                 "context" => {
                     for c in v.split(',').map(str::trim) {
