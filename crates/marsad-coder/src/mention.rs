@@ -50,7 +50,12 @@
 //!   جماعة، تنظيم → REB (PTY when the name says سياسي). حركة، جماعة and تنظيم are also
 //!   common nouns ("traffic", "a group of", "organising"), so they need a name that ends in
 //!   a definite nisba adjective (حركة الأحرار الثورية) and the first word outside a stop list
-//!   (المرور، النزوح، الانتخابات ...); جبهة after a preposition is a front line.
+//!   (المرور، النزوح، الانتخابات ...); جبهة after a preposition is a front line;
+//! * a name in quotation marks after an organisation head or a word for its members
+//!   (حزب «ثار الله»، أعضاء «مجلس إنقاذ ديالى»): an organisation;
+//! * انتحارية (a female suicide bomber) where no noun stands before it to qualify: at the
+//!   start of the sentence or a quotation, after a particle (إن، و، كما) or an event verb
+//!   (فجرت انتحارية نفسها); after a noun it is the adjective (عملية انتحارية).
 //!
 //! A nationality adjective right after the name gives its code; a comma and a title after
 //! a person give the sector (and code) the title supports; an organisation name continued
@@ -511,8 +516,12 @@ pub fn mentions_with(
             if is_noun {
                 ent.start = s.tokens[noun].start;
                 ent.generic = false;
-                // A state's aircraft (طائرة أميركية، الطائرات الإسرائيلية) are its air force.
-                if is_aircraft_word(s.norm_of(noun)) && ent.sectors.is_empty() {
+                // A state's aircraft (طائرة أميركية، الطائرات الإسرائيلية) are its air force,
+                // and its patrols, convoys and armour (دورية بريطانية، رتل أمريكي، دبابات
+                // إسرائيلية) its forces.
+                if (is_aircraft_word(s.norm_of(noun)) || is_military_unit_word(s.norm_of(noun)))
+                    && ent.sectors.is_empty()
+                {
                     ent.sectors.push("MIL".to_string());
                 }
                 // Thousands of a nationality in the plural (آلاف العراقيين، مئات المصريين)
@@ -805,6 +814,29 @@ fn is_military_strike_word(w: &str) -> bool {
 fn is_aircraft_word(w: &str) -> bool {
     let w = strip_conj_and_article(w);
     matches!(w, "طاءره" | "طاءرات" | "طاءرتين" | "مروحيه" | "مروحيات")
+}
+
+/// Words (normalised, with or without و and the article) for units and vehicles only armed
+/// forces field: with a nationality after them they are its forces. Bare دورية is also the
+/// adjective "periodic", but a nationality after it makes it the noun.
+fn is_military_unit_word(w: &str) -> bool {
+    let w = strip_conj_and_article(w);
+    matches!(
+        w,
+        "دوريه"
+            | "دوريات"
+            | "رتل"
+            | "ارتال"
+            | "دبابه"
+            | "دبابات"
+            | "مدرعه"
+            | "مدرعات"
+            | "اليات"
+            | "بارجه"
+            | "بوارج"
+            | "مقاتلات"
+            | "مقاتله"
+    )
 }
 
 /// Token `t` is a sea, gulf, ocean, coast or waters (through its clitics: بالمحيط).
@@ -1586,6 +1618,10 @@ fn unknown_at(
     if let Some(end) = quoted_organisation(s, mentions, t, is_predicate) {
         return Some(end);
     }
+    // 5. A female suicide bomber (إن «انتحارية ترتدي حزاما ناسفا فجرت نفسها»).
+    if let Some(end) = female_suicide_bomber(s, mentions, t, is_verb) {
+        return Some(end);
+    }
     // 1. Rank or honorific + name, and the kunya أبو X الY.
     let rank = reading(s, t, Some(true), |st| RANKS.contains(st));
     let honorific = reading(s, t, Some(true), |st| HONORIFICS.contains(st));
@@ -1823,6 +1859,61 @@ static QUOTED_ORG_HEADS: WordList = WordList::new(&[
 /// head or a member noun, which joins the mention. The head, or the name's own first
 /// word when it is a head, gives the sector (حزب → PTY, منظمة → NGO, armed heads → REB;
 /// مجلس none).
+/// Rule 5: انتحارية (and the dual) as a noun, a female suicide bomber. The lexicon leaves it
+/// out because it is far more often the adjective of a feminine noun (عملية انتحارية،
+/// سيارة انتحارية); it is a noun where no noun stands before it to qualify: at the start of
+/// the sentence or of a quotation, or after a particle (إن، أن، و، كما، فيما).
+fn female_suicide_bomber(
+    s: &TokenizedSentence,
+    mentions: &mut Vec<Mention>,
+    t: usize,
+    is_verb: &dyn Fn(usize) -> bool,
+) -> Option<usize> {
+    let sg = reading(s, t, None, |st| {
+        matches!(st, "انتحاريه" | "انتحاريتان" | "انتحاريتين")
+    })?;
+    if covering_mention(mentions, t).is_some() || t + 1 >= s.len() {
+        return None;
+    }
+    let opens = t == 0
+        || s.tokens[t - 1].kind == TokenKind::Punct
+        || matches!(
+            strip_conj(s.norm_of(t - 1)),
+            "ان" | "انه" | "و" | "كما" | "فيما" | "بينما" | "لكن" | "حيث" | "اذ"
+        )
+        || is_verb(t - 1);
+    // A clitic preposition or conjunction on the word itself is fine (وانتحارية); a noun
+    // before it is what it would qualify.
+    if !opens {
+        return None;
+    }
+    let start_char = s.start_after_prefix(t, clitic_chars(&sg));
+    let ent = Ent {
+        code: None,
+        sectors: vec!["UAF".to_string(), "REB".to_string()],
+        name: None,
+        wikidata: None,
+        office: None,
+        start: start_char,
+        end: s.tokens[t].end,
+        generic: true,
+        kind: ActorKind::Sector,
+        individual: s.norm_of(t).ends_with('ه'),
+        resolved: false,
+    };
+    insert_mention(
+        mentions,
+        Mention {
+            start: t,
+            end: t + 1,
+            ents: vec![ent],
+            prep: governing_prep(s, t, sg.preposition()),
+            named_multiword: false,
+        },
+    )
+    .then_some(t + 1)
+}
+
 fn quoted_organisation(
     s: &TokenizedSentence,
     mentions: &mut Vec<Mention>,

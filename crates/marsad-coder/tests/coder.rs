@@ -1001,3 +1001,50 @@ fn the_victim_of_taarrada_may_stand_far_from_its_event_noun() {
     assert!(has_code(&e.recipient, "USA"), "{e:#?}");
     assert!(has_sector(&e.recipient, "MIL"), "{e:#?}");
 }
+
+#[test]
+fn a_patrol_or_armour_of_a_nationality_is_its_forces() {
+    let ev = code(
+        "وقال مصدر امني إن «عبوة ناسفة انفجرت على دورية بريطانية على الطريق الدولي قرب البصرة».",
+    );
+    let e = find(&ev, "ASSAULT");
+    assert!(has_code(&e.recipient, "GBR"), "{e:#?}");
+    assert!(has_sector(&e.recipient, "MIL"), "{e:#?}");
+    let ev = code("أطلقت دبابات إسرائيلية النار على منازل في بيت حانون.");
+    let e = find(&ev, "ASSAULT");
+    assert!(
+        has_code(&e.actor, "ISR") && has_sector(&e.actor, "MIL"),
+        "{e:#?}"
+    );
+    // دورية as the adjective "periodic" makes no armed force.
+    let ev = code("وتعقد اجتماعات دورية بين الوزراء لبحث الأزمة.");
+    assert!(ev.iter().all(|e| !has_sector(&e.actor, "MIL")), "{ev:#?}");
+}
+
+#[test]
+fn a_female_suicide_bomber_is_the_attacker_but_a_suicide_operation_is_no_person() {
+    let ev = code(
+        "وقال قائد عمليات ديالى ان «انتحارية ترتدي حزاما ناسفا فجرت نفسها في بلدة خان بني سعد ما اسفر عن مقتل ثمانية اشخاص».",
+    );
+    let e = find(&ev, "ASSAULT");
+    let bomber = e
+        .actor
+        .iter()
+        .find(|a| a.entity_text == "انتحارية")
+        .unwrap_or_else(|| panic!("{e:#?}"));
+    assert_eq!(bomber.sector.as_deref(), Some("UAF"), "{e:#?}");
+    let ev = code("قتل ستة أشخاص عندما فجرت انتحارية نفسها في سوق.");
+    let e = find(&ev, "ASSAULT");
+    assert!(
+        e.actor.iter().any(|a| a.entity_text == "انتحارية"),
+        "{e:#?}"
+    );
+    // After a feminine noun it is the adjective: the operation is no bomber of its own.
+    let ev = code("نفذت عملية انتحارية في بغداد أسفرت عن مقتل خمسة أشخاص.");
+    for e in &ev {
+        assert!(
+            e.actor.iter().all(|a| a.entity_text != "انتحارية"),
+            "{e:#?}"
+        );
+    }
+}
