@@ -12,7 +12,7 @@
 //!
 //! Search stays inside the clause: punctuation and the complementiser أن/إن bound it.
 
-use marsad_lexicon::TriggerKind;
+use marsad_lexicon::{ActorKind, TriggerKind};
 use marsad_text::clitic::proclitic::{CONJ_FA, CONJ_WA, PREP_BI, PREP_LI};
 use marsad_text::{TokenKind, TokenizedSentence};
 
@@ -95,6 +95,38 @@ fn prep_of<'a>(s: &TokenizedSentence, m: &'a Mention) -> Option<&'a str> {
         }
         p => p,
     }
+}
+
+/// Sectors of bodies that people serve in. A church, school or hospital (REL, EDU, MED)
+/// after في is where the event happened (قتل 9 سود في كنيسة).
+const SERVED_IN: &[&str] = &[
+    "MIL", "COP", "GOV", "REB", "UAF", "PTY", "LEG", "JUD", "OPP", "SPY",
+];
+
+/// After a count and the noun it counts, في names what they belong to: ما لا يقل عن 28
+/// متطوعا في الجيش العراقي are soldiers, ثلاثة ضباط في الشرطة policemen. The mention then
+/// names the victims an event's count announces. Only an institution or a group (not a
+/// place: قتل خمسة أشخاص في بغداد); the preposition is a word of its own or a clitic.
+fn counted_member(s: &TokenizedSentence, m: &Mention) -> bool {
+    let start = m.start;
+    if m.prep.as_deref() != Some("في")
+        || !m.ents.iter().all(|e| {
+            matches!(e.kind, ActorKind::Sector | ActorKind::Org)
+                && e.sectors
+                    .first()
+                    .is_some_and(|x| SERVED_IN.contains(&x.as_str()))
+        })
+    {
+        return false;
+    }
+    let word = |t: usize| s.tokens[t].kind == TokenKind::Word;
+    let prep_word = start >= 1 && word(start - 1) && strip_conj(s.norm_of(start - 1)) == "في";
+    let noun = if prep_word {
+        start.checked_sub(2)
+    } else {
+        start.checked_sub(1)
+    };
+    noun.is_some_and(|n| n >= 1 && word(n) && is_number_like(s, n - 1))
 }
 
 /// Clause boundaries for subject search: punctuation, the complementiser أن/إن and the
@@ -361,7 +393,7 @@ pub(crate) fn assign(
             m.start >= from
                 && m.start < (from + limit).min(c_end)
                 && !used.contains(&i)
-                && (!want_free || free(i))
+                && (!want_free || free(i) || counted_member(s, m))
                 && !other_trigger_between(te, m.start)
         })
     };

@@ -1048,3 +1048,21 @@ fn a_female_suicide_bomber_is_the_attacker_but_a_suicide_operation_is_no_person(
         );
     }
 }
+
+#[test]
+fn counted_members_of_an_institution_are_that_institution() {
+    // 28 volunteers "in the Iraqi army" are its soldiers.
+    let ev = code(
+        "وقتل ما لا يقل عن 28 متطوعا في الجيش العراقي منتصف يوليو في هجوم انتحاري استهدف مقرا للتطوع شرق بعقوبة.",
+    );
+    let e = find(&ev, "ASSAULT");
+    assert!(
+        has_code(&e.recipient, "IRQ") && has_sector(&e.recipient, "MIL"),
+        "{e:#?}"
+    );
+    // A place after the count is where, not whom.
+    let ev = code("قتل خمسة أشخاص في بغداد أمس في انفجار عبوة ناسفة.");
+    let e = find(&ev, "ASSAULT");
+    assert!(has_sector(&e.recipient, "CVL"), "{e:#?}");
+    assert!(!has_sector(&e.recipient, "GOV"), "{e:#?}");
+}
