@@ -16,7 +16,7 @@ use marsad_lexicon::{ActorKind, TriggerKind};
 use marsad_text::clitic::proclitic::{CONJ_FA, CONJ_WA, PREP_BI, PREP_LI};
 use marsad_text::{TokenKind, TokenizedSentence};
 
-use crate::mention::{strip_conj, strip_conj_and_article, Mention};
+use crate::mention::{strip_conj, strip_conj_and_article, Mention, SERVED_IN};
 use crate::{is_clause_break, TriggerHit};
 
 /// Mention indices chosen for a trigger.
@@ -97,16 +97,11 @@ fn prep_of<'a>(s: &TokenizedSentence, m: &'a Mention) -> Option<&'a str> {
     }
 }
 
-/// Sectors of bodies that people serve in. A church, school or hospital (REL, EDU, MED)
-/// after في is where the event happened (قتل 9 سود في كنيسة).
-const SERVED_IN: &[&str] = &[
-    "MIL", "COP", "GOV", "REB", "UAF", "PTY", "LEG", "JUD", "OPP", "SPY",
-];
-
 /// After a count and the noun it counts, في names what they belong to: ما لا يقل عن 28
-/// متطوعا في الجيش العراقي are soldiers, ثلاثة ضباط في الشرطة policemen. The mention then
-/// names the victims an event's count announces. Only an institution or a group (not a
-/// place: قتل خمسة أشخاص في بغداد); the preposition is a word of its own or a clitic.
+/// متطوعا في الجيش العراقي are soldiers. The mention then
+/// names the victims an event's count announces. Only a body people serve in
+/// ([`SERVED_IN`]; not a place: قتل خمسة أشخاص في بغداد، قتل 9 سود في كنيسة); the
+/// preposition is a word of its own or a clitic.
 fn counted_member(s: &TokenizedSentence, m: &Mention) -> bool {
     let start = m.start;
     if m.prep.as_deref() != Some("في")

@@ -110,6 +110,13 @@ pub struct Mention {
     pub named_multiword: bool,
 }
 
+/// Sectors of bodies that people serve in (the army, the police, a ministry, a party, an
+/// armed group, a parliament, a court, the intelligence services). A church, school or
+/// hospital (REL, EDU, MED) after في is mostly where something happened.
+pub(crate) const SERVED_IN: &[&str] = &[
+    "MIL", "COP", "GOV", "REB", "UAF", "PTY", "LEG", "JUD", "OPP", "SPY",
+];
+
 /// Standalone preposition words (normalised) that govern a following noun phrase.
 const PREP_WORDS: &[&str] = &[
     "علي",
@@ -346,6 +353,17 @@ pub fn mentions_with(
             // term belongs to (المتحدث باسم الكتائب), or one adjective before a nationality
             // (مسؤولون أمنيون عراقيون). Anything else is another noun phrase.
             let owner = matches!(next.actor.kind, ActorKind::Org | ActorKind::Person);
+            // A member of a body after في (ضابط في الشرطة، جندي في الجيش، عضو في البرلمان)
+            // belongs to it; only bodies people serve in, definite, so that a place (أطفال
+            // في مدرسة) stays a place.
+            let body = next.actor.kind == ActorKind::Sector
+                && between == 1
+                && is_definite(s, next.m.start)
+                && next
+                    .actor
+                    .sectors
+                    .first()
+                    .is_some_and(|x| SERVED_IN.contains(&x.as_str()));
             let nationality = next.actor.kind == ActorKind::Demonym;
             // An organisation's name may stand in quotation marks (نشطاء «سرايا القدس»).
             let linking_ok = (end..next.m.start).all(|t| {
@@ -354,7 +372,9 @@ pub fn mentions_with(
                     return owner && matches!(w, "«" | "\"" | "“");
                 }
                 !is_conj_token(s, t)
-                    && ((owner && (w == "باسم" || w == "في")) || (nationality && between <= 1))
+                    && ((owner && (w == "باسم" || w == "في"))
+                        || (body && w == "في")
+                        || (nationality && between <= 1))
             });
             let next_prep = next.m.first_seg.and_then(|sg| sg.preposition());
             // A term that is part of an event trigger (احتجزوا أربعة من الشرطة رهائن) names
@@ -415,6 +435,12 @@ pub fn mentions_with(
                     // Two sector terms (قوات الأمن): the more specific second one wins
                     // unless it is a plain noun of place.
                     ent.sectors = merge_sectors(&n.sectors, &ent.sectors);
+                    // A singular title in a body (مسؤول في الشرطة) is still one person.
+                    if between == 1 {
+                        ent.individual = ent.individual
+                            || reading(s, r.m.start, None, |st| INDIVIDUAL_TITLES.contains(st))
+                                .is_some();
+                    }
                 }
                 ActorKind::Country | ActorKind::Capital | ActorKind::Demonym => {
                     ent.code = n.code.clone();
@@ -2275,7 +2301,8 @@ mod tests {
             "2020-10-11",
         );
         let x = find(&e, "محمد علي");
-        assert_eq!(x.sectors, vec!["GOV"]);
+        // An official "in the party" is the party's first (a member of a body after في).
+        assert_eq!(x.sectors, vec!["PTY", "GOV"]);
         assert!(x.name.is_none());
     }
 

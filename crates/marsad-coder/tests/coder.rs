@@ -1066,3 +1066,17 @@ fn counted_members_of_an_institution_are_that_institution() {
     assert!(has_sector(&e.recipient, "CVL"), "{e:#?}");
     assert!(!has_sector(&e.recipient, "GOV"), "{e:#?}");
 }
+
+#[test]
+fn a_member_of_a_body_after_fi_belongs_to_it() {
+    // An officer "in the police" is a policeman, not an army officer.
+    let ev = code("قتل ضابط في الشرطة العراقية بانفجار عبوة ناسفة.");
+    let e = find(&ev, "ASSAULT");
+    assert!(has_sector(&e.recipient, "COP"), "{e:#?}");
+    assert!(has_code(&e.recipient, "IRQ"), "{e:#?}");
+    // Children in a school stay civilians: the school is where.
+    let ev = code("قتل خمسة أطفال في المدرسة بقصف مدفعي.");
+    let e = find(&ev, "ASSAULT");
+    assert!(has_sector(&e.recipient, "CVL"), "{e:#?}");
+    assert!(!has_sector(&e.recipient, "EDU"), "{e:#?}");
+}
