@@ -472,9 +472,11 @@ pub(crate) fn assign(
             // is its object (وخطفوا أربعة أوروبيين).
             let plural = plural_subject_suffix(s, ts);
             let count_at = skip_time(s, te);
+            let kana = kana_subject(s, mentions, hits, ts);
             let passive = trig.passive_likely
                 && is_number_like(s, count_at)
                 && adjacent_subject.is_none()
+                && kana.is_none()
                 && !plural;
             // After أنها / أنهم (إنها استهدفت دورية) the pronoun is the verb's subject: what
             // follows is its object, and the coder gives the act to the speaker.
@@ -515,7 +517,7 @@ pub(crate) fn assign(
             } else if relative {
                 antecedent
             } else if trig.passive_likely && is_number_like(s, count_at) && !plural {
-                adjacent_subject
+                kana.or(adjacent_subject)
             } else if plural {
                 // A verb that carries a plural subject pronoun (اغتالوا، يطلقون) has no
                 // subject after it: Arabic verbs before their subject stay singular, so
@@ -525,6 +527,7 @@ pub(crate) fn assign(
                 // A mention in the trigger's gap is then its object (احتجزوا أربعة من
                 // الشرطة رهائن), which the object search below finds.
                 coordinated_subject(s, mentions, hit, hits)
+                    .or(kana)
                     .or_else(|| before(&used))
                     .or_else(|| relative_head(s, mentions, c_start, ts).filter(|&i| free(i)))
             } else {
@@ -533,8 +536,7 @@ pub(crate) fn assign(
                 // Otherwise time words and a count may stand between the verb and its
                 // subject after it (أصيب فجر أمس ثلاثة من عناصر الشرطة).
                 let lead = skip_count(s, count_at) - te;
-                adjacent_subject
-                    .filter(|&i| mentions[i].start == c_start)
+                kana.or(adjacent_subject.filter(|&i| mentions[i].start == c_start))
                     .or(in_gap)
                     .or_else(|| after(te, NEAR + lead, true, &used))
                     .or_else(|| before(&used))
@@ -791,6 +793,38 @@ fn names_noun_party(m: &Mention, (ns, ne): (usize, usize)) -> bool {
                 && m.ents
                     .iter()
                     .all(|e| e.kind == marsad_lexicon::ActorKind::Demonym)))
+}
+
+/// كان ... قد before a verb frames its subject (وكانت رئيسة الوزراء السابقة، بي نظير بوتو، قد
+/// قتلت في هجوم؛ وكان مسلحون قد خطفوا ...): the noun phrase right after كان is the subject
+/// of the verb after قد, whatever commas of apposition stand between. كان is looked for at
+/// most 12 tokens back, with no other verb trigger or clause word (أن، حين) between.
+fn kana_subject(
+    s: &TokenizedSentence,
+    mentions: &[Mention],
+    hits: &[TriggerHit],
+    ts: usize,
+) -> Option<usize> {
+    if ts < 3 || strip_conj(s.norm_of(ts - 1)) != "قد" {
+        return None;
+    }
+    let kana = (ts.saturating_sub(14)..ts - 2).rev().find(|&t| {
+        s.tokens[t].kind == TokenKind::Word
+            && matches!(strip_conj(s.norm_of(t)), "كان" | "كانت" | "كانوا" | "كانا")
+    })?;
+    let blocked = (kana + 1..ts - 1).any(|t| {
+        hits.iter()
+            .any(|h| h.trig.kind == TriggerKind::Verb && h.tokens[0] == t)
+            || (s.tokens[t].kind == TokenKind::Word
+                && matches!(
+                    s.norm_of(t),
+                    "ان" | "حين" | "عندما" | "الذي" | "التي" | "الذين"
+                ))
+    });
+    if blocked {
+        return None;
+    }
+    (0..mentions.len()).find(|&i| mentions[i].start == kana + 1 && mentions[i].end < ts)
 }
 
 /// The head of a relative clause that stands between the clause start and the verb at

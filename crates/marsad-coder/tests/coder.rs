@@ -1080,3 +1080,22 @@ fn a_member_of_a_body_after_fi_belongs_to_it() {
     assert!(has_sector(&e.recipient, "CVL"), "{e:#?}");
     assert!(!has_sector(&e.recipient, "EDU"), "{e:#?}");
 }
+
+#[test]
+fn kana_qad_frames_the_subject_of_the_verb() {
+    // The subject stands between كان and قد, past an apposition in commas: here the victim
+    // of a verb read as passive.
+    let ev = code(
+        "وكانت رئيسة الوزراء السابقة، بي نظير بوتو، قد قتلت في هجوم انتحاري في مدينة روالبندي في ديسمبر.",
+    );
+    let e = find(&ev, "ASSAULT");
+    assert!(
+        has_code(&e.recipient, "PAK") && has_sector(&e.recipient, "GOV"),
+        "{e:#?}"
+    );
+    // With a subject before قد, the count after the verb is its object: the verb is active.
+    let ev = code("وكانت القوات الأمريكية قد قتلت 11 مسلحا في الكوت.");
+    let e = find(&ev, "ASSAULT");
+    assert!(has_code(&e.actor, "USA"), "{e:#?}");
+    assert!(has_sector(&e.recipient, "UAF"), "{e:#?}");
+}
