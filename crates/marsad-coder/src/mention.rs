@@ -843,14 +843,19 @@ fn is_aircraft_word(w: &str) -> bool {
 }
 
 /// Words (normalised, with or without و and the article) for units and vehicles only armed
-/// forces field: with a nationality after them they are its forces. Bare دورية is also the
-/// adjective "periodic", but a nationality after it makes it the noun.
+/// forces field, and the adjective "military": with a nationality after them they are its
+/// forces (دورية بريطانية، المواقع العسكرية الإسرائيلية). Bare دورية is also the adjective
+/// "periodic", but a nationality after it makes it the noun.
 fn is_military_unit_word(w: &str) -> bool {
     let w = strip_conj_and_article(w);
     matches!(
         w,
         "دوريه"
             | "دوريات"
+            // the adjective "military" before the nationality (المواقع العسكرية الإسرائيلية)
+            | "عسكري"
+            | "عسكريه"
+            | "عسكريين"
             | "رتل"
             | "ارتال"
             | "دبابه"

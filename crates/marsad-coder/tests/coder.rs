@@ -1099,3 +1099,13 @@ fn kana_qad_frames_the_subject_of_the_verb() {
     assert!(has_code(&e.actor, "USA"), "{e:#?}");
     assert!(has_sector(&e.recipient, "UAF"), "{e:#?}");
 }
+
+#[test]
+fn a_military_site_of_a_nationality_is_its_forces() {
+    let ev = code("احتشد المتظاهرون قرب أحد المواقع العسكرية الاسرائيلية ورفعوا الاعلام الفلسطينية.");
+    let e = find(&ev, "PROTEST");
+    assert!(
+        has_code(&e.recipient, "ISR") && has_sector(&e.recipient, "MIL"),
+        "{e:#?}"
+    );
+}
