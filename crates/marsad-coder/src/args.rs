@@ -24,8 +24,8 @@ use crate::{is_clause_break, TriggerHit};
 pub struct Roles {
     pub actor: Option<usize>,
     pub recipient: Option<usize>,
-    /// A second recipient the first one includes (قتل 15 شخصا بينهم سبعة من الشرطة: the
-    /// policemen).
+    /// A second recipient: one the first includes (قتل 15 شخصا بينهم سبعة من الشرطة: the
+    /// policemen) or one joined to it by و (قائد فيلق القدس ... ونائب رئيس هيئة الحشد).
     pub recipient_including: Option<usize>,
     /// The verb was read as passive (قتل 5 جنود: five soldiers were killed).
     pub passive: bool,
@@ -757,7 +757,16 @@ pub(crate) fn assign(
     }
     roles.recipient_including = roles
         .recipient
-        .and_then(|r| including(s, mentions, mentions[r].end))
+        .and_then(|r| {
+            including(s, mentions, mentions[r].end).or_else(|| {
+                // Lists of targets are what attacks and arrests hit; after a verbal
+                // event's object a و-phrase is more often the content (طالب الرئيس
+                // هادي ... بمواجهة المليشيات وقوات ...).
+                (trig.event == "ASSAULT" || trig.event == "COERCE")
+                    .then(|| coordinated_object(s, mentions, hits, mentions[r].end))
+                    .flatten()
+            })
+        })
         .filter(|&i| Some(i) != roles.actor);
     // A bare count of victims with the part named (مقتل 13 معظمهم من أفراد الشرطة): the
     // part is the recipient.
@@ -880,6 +889,49 @@ fn including(s: &TokenizedSentence, mentions: &[Mention], from: usize) -> Option
         at += 1;
     }
     mentions.iter().position(|m| m.start == at)
+}
+
+/// A second target joined by و to the recipient that ends at token `from` (اشتباكات بين
+/// الفصائل وقوات النظام; قتلت غارة قائد فيلق القدس قاسم سليماني ونائب رئيس هيئة الحشد
+/// الشعبي ...): the mention right after it whose first word carries و, or a list of names
+/// right after it, past at most three other mentions (the first target's name) or
+/// adjectives with the article (الفصائل المقاتلة), and nothing else.
+fn coordinated_object(
+    s: &TokenizedSentence,
+    mentions: &[Mention],
+    hits: &[TriggerHit],
+    from: usize,
+) -> Option<usize> {
+    let is_trigger = |t: usize| hits.iter().any(|h| h.tokens.contains(&t));
+    let mut t = from;
+    for _ in 0..4 {
+        if t >= s.len() || s.tokens[t].kind != TokenKind::Word || is_trigger(t) {
+            return None;
+        }
+        if let Some(i) = mentions.iter().position(|m| m.start == t) {
+            let m = &mentions[i];
+            let joined = s.norm_of(t).starts_with('و')
+                && m.ents.first().is_some_and(|e| e.start > s.tokens[t].start);
+            if joined && m.prep.is_none() {
+                return Some(i);
+            }
+            // The first target's name, read as a list with the second (قائد فيلق القدس
+            // [قاسم سليماني ونائب رئيس هيئة الحشد ...]): the list holds the second target.
+            if m.ents.len() > 1 && m.prep.is_none() {
+                return Some(i);
+            }
+            // A name of the first target the lexicon knows.
+            t = m.end;
+            continue;
+        }
+        // An adjective of the first target (الفصائل المقاتلة وقوات النظام): a word with the
+        // article and no other clitic.
+        if !s.norm_of(t).starts_with("ال") {
+            return None;
+        }
+        t += 1;
+    }
+    None
 }
 
 /// Vehicles (normalised, without the article) and the verbs that say whom they carried.

@@ -973,12 +973,13 @@ fn merge_duplicates(events: &mut Vec<Event>, from: usize) {
                     keep.evidence.push(ev.clone());
                 }
             }
-            // Bombs that turn out to be tear gas (ألقت الشرطة قنابل الغاز المسيل للدموع)
-            // are crowd control: the longer name says what the device is.
-            let crowd_control = |m: &[String]| m.iter().any(|x| x == "crowd-control");
-            if keep.mode.is_empty()
-                || (crowd_control(&dup.mode) && keep.mode.iter().any(|x| x == "explosives"))
-            {
+            // The more specific of two modes names the weapon: bombs that turn out to be
+            // tear gas (ألقت الشرطة قنابل الغاز المسيل للدموع) are crowd control, an air
+            // strike by a drone (غارة أمريكية بطائرة مسيرة) is a drone strike.
+            let has = |m: &[String], x: &str| m.iter().any(|y| y == x);
+            let refines = (has(&dup.mode, "crowd-control") && has(&keep.mode, "explosives"))
+                || (has(&dup.mode, "drone") && has(&keep.mode, "aerial"));
+            if keep.mode.is_empty() || refines {
                 keep.mode = dup.mode;
                 keep.event_scale = dup.event_scale;
             }

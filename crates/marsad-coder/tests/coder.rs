@@ -1109,3 +1109,37 @@ fn a_military_site_of_a_nationality_is_its_forces() {
         "{e:#?}"
     );
 }
+
+#[test]
+fn a_second_target_joined_by_wa_is_a_recipient_too() {
+    let ev = code(
+        "قتلت غارة أمريكية بطائرة مسيرة قائد فيلق القدس الإيراني قاسم سليماني ونائب رئيس هيئة الحشد الشعبي أبو مهدي المهندس قرب مطار بغداد.",
+    );
+    let e = find(&ev, "ASSAULT");
+    assert!(has_code(&e.recipient, "IRN"), "{e:#?}");
+    // Abu Mahdi al-Muhandis, of the PMF, is the second target.
+    assert!(
+        e.recipient
+            .iter()
+            .any(|r| r.code.as_deref() == Some("IRQ") && r.entity_text.contains("المهندس")),
+        "{e:#?}"
+    );
+    // A drone strike: the more specific mode wins over the air strike's.
+    assert_eq!(e.mode, vec!["drone".to_string()], "{e:#?}");
+}
+
+#[test]
+fn both_sides_of_a_clash_and_a_list_of_arrested_groups_are_kept() {
+    let ev = code("شهدت سوريا اشتباكات عنيفة بين الفصائل المقاتلة وقوات النظام على جبهات القتال.");
+    let e = find(&ev, "ASSAULT");
+    assert!(has_sector(&e.recipient, "REB"), "{e:#?}");
+    assert!(
+        has_code(&e.recipient, "SYR") && has_sector(&e.recipient, "MIL"),
+        "{e:#?}"
+    );
+    // A verbal event's object is not continued by a و-phrase of its content.
+    let ev = code("طالب الرئيس اليمني الحكومة بمواجهة المليشيات الحوثية وقوات صالح.");
+    for e in ev.iter().filter(|e| e.event[0] == "REQUEST") {
+        assert!(!has_sector(&e.recipient, "REB"), "{e:#?}");
+    }
+}
