@@ -97,11 +97,10 @@ fn prep_of<'a>(s: &TokenizedSentence, m: &'a Mention) -> Option<&'a str> {
     }
 }
 
-/// After a count and the noun it counts, في names what they belong to: ما لا يقل عن 28
-/// متطوعا في الجيش العراقي are soldiers. The mention then
-/// names the victims an event's count announces. Only a body people serve in
-/// ([`SERVED_IN`]; not a place: قتل خمسة أشخاص في بغداد، قتل 9 سود في كنيسة); the
-/// preposition is a word of its own or a clitic.
+/// After a count and the noun it counts, في names what they belong to (ما لا يقل عن 28
+/// متطوعا في الجيش العراقي are soldiers), so the mention names the victims an event's count
+/// announces. Only a body people serve in ([`SERVED_IN`]; not a place: قتل خمسة أشخاص في
+/// بغداد، قتل 9 سود في كنيسة); the preposition is a word of its own or a clitic.
 fn counted_member(s: &TokenizedSentence, m: &Mention) -> bool {
     let start = m.start;
     if m.prep.as_deref() != Some("في")
@@ -806,8 +805,9 @@ fn names_noun_party(m: &Mention, (ns, ne): (usize, usize)) -> bool {
 
 /// كان ... قد before a verb frames its subject (وكانت رئيسة الوزراء السابقة، بي نظير بوتو، قد
 /// قتلت في هجوم؛ وكان مسلحون قد خطفوا ...): the noun phrase right after كان is the subject
-/// of the verb after قد, whatever commas of apposition stand between. كان is looked for at
-/// most 12 tokens back, with no other verb trigger or clause word (أن، حين) between.
+/// of the verb after قد, whatever commas of apposition stand between. كان is looked for
+/// among the 12 tokens before the subject's last word, with no verb trigger, complementiser,
+/// subordinator or relative pronoun between.
 fn kana_subject(
     s: &TokenizedSentence,
     mentions: &[Mention],

@@ -1886,10 +1886,6 @@ static QUOTED_ORG_HEADS: WordList = WordList::new(&[
     "فصيل",
 ]);
 
-/// Rule 4: a name in «» (one to five words, closed within the clause) after an organisation
-/// head or a member noun, which joins the mention. The head, or the name's own first
-/// word when it is a head, gives the sector (حزب → PTY, منظمة → NGO, armed heads → REB;
-/// مجلس none).
 /// Rule 5: انتحارية (and the dual) as a noun, a female suicide bomber. The lexicon leaves it
 /// out because it is far more often the adjective of a feminine noun (عملية انتحارية،
 /// سيارة انتحارية); it is a noun where no noun stands before it to qualify: at the start of
@@ -1945,6 +1941,10 @@ fn female_suicide_bomber(
     .then_some(t + 1)
 }
 
+/// Rule 4: a name in «» (one to five words, closed within the clause) after an organisation
+/// head or a member noun, which joins the mention. The head, or the name's own first
+/// word when it is a head, gives the sector (حزب → PTY, منظمة → NGO, armed heads → REB;
+/// مجلس none).
 fn quoted_organisation(
     s: &TokenizedSentence,
     mentions: &mut Vec<Mention>,
